@@ -55,7 +55,12 @@ describe("an escalation while the mail server is down", () => {
     const received = await until(async () => smtp!.received.filter((m) => m.to.includes(SUPERIOR)).length > 0 && smtp!.received.filter((m) => m.to.includes(SUPERIOR)), 15_000, "delivery");
     expect(received).toHaveLength(1);
     expect(received[0]!.raw).toContain("Batas waktu terlewat");
-    expect(await db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: key } })).toMatchObject({ status: "sent" });
+    // The server has the message before the worker records the delivery: wait for the record.
+    const sent = await until(async () => {
+      const message = await db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: key } });
+      return message.status === "sent" && message;
+    }, 15_000, "the delivery recorded");
+    expect(sent).toMatchObject({ status: "sent", recipient: SUPERIOR });
 
     await sweepOutbox(new Date(Date.now() + 3600_000));
     await new Promise((resolve) => setTimeout(resolve, 1000));
