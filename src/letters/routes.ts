@@ -31,7 +31,10 @@ letterRoutes.get("/letters/:id", staff, async (req, res) => {
 letterRoutes.post("/letters/:id/answer", staff, documents, form("letters/letter", letterPage), async (req, res) => {
   const { id } = parse(idParams, req.params);
   const { body } = parse(z.object({ body: z.string().trim().min(1, { message: "errors.required" }).max(10_000, { message: "errors.too_long" }) }), req.body);
-  const files = uploadedFiles(req);
+  // Someone who may not answer (another Pemda, another office, already answered) is refused by the
+  // use case below; their files are never kept. loadLetter itself refuses another Pemda's letter.
+  const mayAnswer = (await loadLetter(id, req.user!)).canAnswer;
+  const files = mayAnswer ? uploadedFiles(req) : [];
   const stored = files.length ? await savePendingUploads(`letter-${id}-${crypto.randomUUID()}`, files) : [];
   await answerCoordinationLetter(id, { kind: "user", user: req.user! }, { body, files: stored });
   res.redirect(303, `/letters/${id}?notice=answered`);
