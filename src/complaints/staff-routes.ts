@@ -12,11 +12,12 @@ import { loadStaffView } from "./load-staff-view.js";
 import { openAttachment } from "./open-attachment.js";
 import { listPendingUploads, savePendingUploads } from "./pending-uploads.js";
 import { complaintInputSchema, staffIntakeSchema } from "./schemas.js";
+import { canRegisterComplaint } from "./policy.js";
 import { submitComplaint } from "./submit-complaint.js";
 import { formatAccessCode, normalizeTrackingNumber } from "./tracking-number.js";
 import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION } from "./uploads.js";
 import { CATEGORIES, DESKS, PRIOR_COMPLAINT_TARGETS, STAFF_CHANNELS } from "./vocabulary.js";
-import { notFound } from "../http/errors.js";
+import { forbidden, notFound } from "../http/errors.js";
 
 export const staffComplaintRoutes = Router();
 const RECEIPT_COOKIE = cookieName("pgh_staff_receipt");
@@ -60,8 +61,19 @@ staffComplaintRoutes.get("/staff/complaints/new", registrars, async (req, res) =
   });
 });
 
+/**
+ * A registration for a Pemda or desk the person may not register for is refused before any of its
+ * files is kept (submitComplaint refuses it too, but only after the pending files were stored).
+ */
+async function refuseForeignIntake(req: Request) {
+  const desk = DESKS.find((d) => d === req.body?.desk);
+  const region = typeof req.body?.regionCode === "string" ? await findRegionByCode(req.body.regionCode) : null;
+  if (desk && region && !canRegisterComplaint(req.user!, desk, region.id)) throw forbidden();
+}
+
 staffComplaintRoutes.post("/staff/complaints", registrars, evidence, form("complaints/staff-new", staffFormLocals), async (req, res) => {
   const submissionKey = parse(submissionKeySchema, req.body?.submissionKey);
+  await refuseForeignIntake(req);
   const files = uploadedFiles(req);
   if (files.length) await savePendingUploads(submissionKey, files);
   const staff = parse(staffIntakeSchema, req.body);
