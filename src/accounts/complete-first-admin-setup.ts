@@ -1,6 +1,7 @@
 import { transaction } from "../db.js";
 import { recordAuditEvent } from "../audit/record-audit-event.js";
 import { DomainError } from "../http/errors.js";
+import { claimOneTimeToken } from "./claim-one-time-token.js";
 import { findOneTimeToken } from "./find-one-time-token.js";
 import { hashPassword } from "./passwords.js";
 
@@ -10,7 +11,7 @@ export async function completeFirstAdminSetup(input: { token: string; name: stri
   return transaction(async (tx) => {
     const row = await findOneTimeToken(input.token, ["first_admin"], now, tx);
     if (!row || (await tx.user.count({ where: { role: "admin" } })) > 0) throw new DomainError("invalid_token");
-    await tx.oneTimeToken.update({ where: { id: row.id }, data: { usedAt: now } });
+    await claimOneTimeToken(tx, row.id, now);
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, role: "admin", passwordHash, passwordChangedAt: now, createdAt: now },
     });

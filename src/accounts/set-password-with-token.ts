@@ -1,6 +1,7 @@
 import { transaction } from "../db.js";
 import { recordAuditEvent } from "../audit/record-audit-event.js";
 import { DomainError } from "../http/errors.js";
+import { claimOneTimeToken } from "./claim-one-time-token.js";
 import { findOneTimeToken } from "./find-one-time-token.js";
 import { hashPassword } from "./passwords.js";
 
@@ -13,7 +14,7 @@ export async function setPasswordWithToken(token: string, newPassword: string, n
   return transaction(async (tx) => {
     const row = await findOneTimeToken(token, ["password_reset", "invitation"], now, tx);
     if (!row?.user) throw new DomainError("invalid_token");
-    await tx.oneTimeToken.update({ where: { id: row.id }, data: { usedAt: now } });
+    await claimOneTimeToken(tx, row.id, now);
     await tx.user.update({ where: { id: row.user.id }, data: { passwordHash, passwordChangedAt: now } });
     await tx.session.deleteMany({ where: { userId: row.user.id } });
     await recordAuditEvent(tx, {
