@@ -3,6 +3,7 @@ import { createUser } from "./accounts/create-user.js";
 import { newUserSchema } from "./accounts/schemas.js";
 import { SYSTEM_ACTOR } from "./audit/record-audit-event.js";
 import { verifyAuditChain } from "./audit/verify-audit-chain.js";
+import { BACKUP_USAGE, backupCreateCommand, backupRestoreCommand, backupVerifyCommand } from "./backup/backup-command.js";
 import { importComplaintsCommand } from "./complaints/import-register-command.js";
 import { db } from "./db.js";
 import { rebuildDuplicateIndex } from "./duplicates/rebuild-duplicate-index.js";
@@ -28,6 +29,7 @@ const USAGE = `Usage: npm run cli -- <command>
                                   import an Inspektorat's complaint register (CSV); exit 65 if rows were refused
   duplicates rebuild [--all]      rebuild the duplicate index of complaints whose profile is missing or of an older
                                   version (--all: every complaint, needed after MATCHING_SECRET changes)
+${BACKUP_USAGE}
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -85,6 +87,10 @@ const commands: Record<string, Command> = {
   },
 
   "import complaints": importComplaintsCommand,
+
+  "backup create": backupCreateCommand,
+  "backup verify": backupVerifyCommand,
+  "backup restore": backupRestoreCommand,
 
   async "duplicates rebuild"(args) {
     const { values } = parseArgs({ args, options: { all: { type: "boolean", default: false } }, strict: true });
