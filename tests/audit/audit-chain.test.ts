@@ -44,7 +44,7 @@ describe("the tamper-evident audit trail", () => {
   it("refuses to fork a stream when two writers race for the same position", async () => {
     await record("case:4", "created");
     const results = await Promise.allSettled([record("case:4", "a"), record("case:4", "b")]);
-    // SQLite serialises the two transactions, so both succeed in order; the chain stays linear.
+    // Both databases make the two writers take turns, so both succeed in order; the chain stays linear.
     expect(results.every((r) => r.status === "fulfilled")).toBe(true);
     const events = await db.auditEvent.findMany({ where: { stream: "case:4" }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
