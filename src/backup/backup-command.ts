@@ -91,6 +91,7 @@ export async function backupRestoreCommand(args: string[]): Promise<number> {
     const result = await restoreBackup({ from, force: values.force === true });
     console.log(`Restored ${from} (made ${result.manifest.createdAt}): ${describe(result.manifest)}; row counts match the manifest.`);
     if (result.replacedUploadDir) console.log(`The files that were in the upload directory were moved to ${result.replacedUploadDir}; delete it once you no longer need it.`);
+    for (const warning of result.warnings) console.error(`Warning: ${warning}`);
     if (result.migrationsApplied.length) console.log(`Applied the newer migrations of this version: ${result.migrationsApplied.join(", ")}.`);
     return EXIT.ok;
   });

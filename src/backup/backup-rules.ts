@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import type { DatabaseProvider, FileEntry, Manifest } from "./manifest.js";
 
 /**
@@ -78,4 +79,24 @@ export function restoreRefusals(input: {
     if (present.length) refusals.push({ code: "target_not_empty", detail: `${present.join("; ")}: add --force to replace them` });
   }
   return refusals;
+}
+
+/** A short value that tells whether two servers use the same secret, from which the secret cannot be found (HMAC-SHA256, 16 hex digits). */
+export function keyCheck(secret: string): string {
+  return crypto.createHmac("sha256", secret).update("penghubung:backup-key-check").digest("hex").slice(0, 16);
+}
+
+/**
+ * What goes wrong after restoring onto a server with other keys: citizens' access codes no longer
+ * open their complaints (SESSION_SECRET), the duplicate index no longer matches (MATCHING_SECRET).
+ */
+export function keyWarnings(backup: { session: string; matching: string }, here: { session: string; matching: string }): string[] {
+  const warnings: string[] = [];
+  if (backup.session !== here.session) {
+    warnings.push("SESSION_SECRET differs from the server that made this backup: the access codes citizens were given no longer open their complaints, and sessions end. Set the same SESSION_SECRET if you still have it.");
+  }
+  if (backup.matching !== here.matching) {
+    warnings.push("MATCHING_SECRET (or the SESSION_SECRET it is derived from) differs: the duplicate index no longer matches. Set the same secret, or run `npm run cli -- duplicates rebuild --all`.");
+  }
+  return warnings;
 }

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { config } from "../config.js";
+import { keyCheck } from "./backup-rules.js";
 import { BackupError } from "./backup-error.js";
 import { databaseBackend } from "./database-backend.js";
 import { checksumFile, copyFiles } from "./file-checksums.js";
@@ -31,6 +32,7 @@ export async function createBackup(input: { outDir: string; now?: Date; database
     formatVersion: 1,
     createdAt: now.toISOString(),
     database: { provider: backend.provider, file: databaseFile, migration: migrations.at(-1) ?? null, migrations, tables },
+    keyChecks: { session: keyCheck(config.sessionSecret), matching: keyCheck(config.matchingSecret) },
     uploads: { fileCount: uploads.length, totalBytes: uploads.reduce((sum, f) => sum + f.sizeBytes, 0) },
     files: [{ path: databaseFile, ...(await checksumFile(path.join(outDir, databaseFile))) }, ...uploads],
   };

@@ -41,6 +41,12 @@ export const manifestSchema = z.object({
     tables: z.record(z.string(), z.number().int().min(0)),
   }),
   uploads: z.object({ fileCount: z.number().int().min(0), totalBytes: z.number().int().min(0) }),
+  /**
+   * Check values of the keys the data depends on (access codes are keyed by SESSION_SECRET, the
+   * duplicate index by MATCHING_SECRET): a restore can tell the operator the keys differ without
+   * the backup revealing them.
+   */
+  keyChecks: z.object({ session: z.string(), matching: z.string() }),
   /** Every file of the backup but the manifest, with its SHA-256. */
   files: z.array(fileEntrySchema),
 });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { config } from "../config.js";
 import { applyMigrations } from "../db/migrate.js";
 import { migrationsDirs } from "../paths.js";
-import { countProblems, fileProblems, restoreRefusals } from "./backup-rules.js";
+import { countProblems, fileProblems, keyCheck, keyWarnings, restoreRefusals } from "./backup-rules.js";
 import { BackupError } from "./backup-error.js";
 import { databaseBackend } from "./database-backend.js";
 import { copyFiles } from "./file-checksums.js";
@@ -18,7 +18,8 @@ import { verifyBackup } from "./verify-backup.js";
  * checked beside the upload directory, the database is replaced in one step, its row counts are
  * compared with the manifest, and only then the staged files take the upload directory's place
  * (with `force`, files already there are moved aside, never deleted). Finally the code's pending
- * migrations are applied, so an older backup comes up to the running version.
+ * migrations are applied, so an older backup comes up to the running version. Returns warnings
+ * when this server's secrets differ from those of the server that made the backup.
  */
 export async function restoreBackup(input: { from: string; force?: boolean; now?: Date; databaseUrl?: string; uploadDir?: string }) {
   const now = input.now ?? new Date();
@@ -63,7 +64,8 @@ export async function restoreBackup(input: { from: string; force?: boolean; now?
   await fs.promises.rename(staging, uploadDir);
 
   const migrated = await applyMigrations(databaseUrl);
-  return { manifest, replacedUploadDir, migrationsApplied: migrated.applied as string[] };
+  const warnings = keyWarnings(manifest.keyChecks, { session: keyCheck(config.sessionSecret), matching: keyCheck(config.matchingSecret) });
+  return { manifest, replacedUploadDir, migrationsApplied: migrated.applied as string[], warnings };
 }
 
 /** The migrations this version of the code carries (folder names, as Prisma records them). */

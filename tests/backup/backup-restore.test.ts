@@ -43,10 +43,14 @@ const kind = testDatabaseKind();
 
 /** `npm run cli -- backup …` as a separate process on this test file's database and data directory. */
 async function cli(...args: string[]) {
+  return cliWith({}, ...args);
+}
+
+async function cliWith(env: Record<string, string>, ...args: string[]) {
   try {
     const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", path.join(projectRoot, "src", "cli.ts"), "backup", ...args], {
       cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: config.databaseUrl, DATA_DIR: config.dataDir, NODE_ENV: "test" },
+      env: { ...process.env, DATABASE_URL: config.databaseUrl, DATA_DIR: config.dataDir, NODE_ENV: "test", ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -242,7 +246,7 @@ describe(`backing up, wiping and restoring the ${kind} database and the uploaded
     }
   });
 
-  it("leaves a database the application keeps working on: a new complaint with a file gets the next ids", async () => {
+  it("leaves a database the application keeps working on, and a forced restore puts the backup back over it", async () => {
     await startTestApp();
     const complaint = await fileComplaintWithEvidence("Keluhan setelah pemulihan", [{ buffer: photo(), originalname: "foto.png" }]);
     expect(complaint.id).toBeGreaterThan(Math.max(...before.rows.map((c) => c.id)));
@@ -252,9 +256,11 @@ describe(`backing up, wiping and restoring the ${kind} database and the uploaded
     await stopTestApp();
     await db.$disconnect();
 
-    const again = await cli("restore", "--from", backupDir, "--force");
-    expect(again).toMatchObject({ code: 0, stderr: "" });
+    // Restored onto a server configured with another SESSION_SECRET: it works, and says what that breaks.
+    const again = await cliWith({ SESSION_SECRET: "another-session-secret-another-session-secret" }, "restore", "--from", backupDir, "--force");
+    expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/files that were in the upload directory were moved to .*uploads\.replaced-/);
+    expect(again.stderr).toContain("Warning: SESSION_SECRET differs from the server that made this backup");
     expect(await allRowCounts()).toEqual(before.counts);
     expect(storedFiles()).toEqual(before.files);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countProblems, fileProblems, hasPeoplesData, restoreRefusals } from "../../src/backup/backup-rules.js";
+import { countProblems, fileProblems, hasPeoplesData, keyCheck, keyWarnings, restoreRefusals } from "../../src/backup/backup-rules.js";
 import { manifestSchema } from "../../src/backup/manifest.js";
 
 const sha = (c: string) => c.repeat(64);
@@ -85,11 +85,31 @@ describe("the manifest", () => {
       createdAt: "2026-11-23T10:00:00.000Z",
       ...database(),
       uploads: { fileCount: 1, totalBytes: 1 },
+      keyChecks: { session: "0123456789abcdef", matching: "fedcba9876543210" },
       files: [{ path, sizeBytes: 1, sha256: sha("e") }],
     });
     expect(manifestSchema.safeParse(manifest("uploads/2026/11/abc")).success).toBe(true);
     for (const bad of ["uploads/../../etc/passwd", "/etc/passwd", "uploads//x", "notes.txt", "./database.sqlite"]) {
       expect(manifestSchema.safeParse(manifest(bad)).success, bad).toBe(false);
     }
+  });
+});
+
+describe("keyWarnings", () => {
+  const secret = "a-session-secret-of-at-least-32-characters";
+  const same = { session: keyCheck(secret), matching: keyCheck(`${secret}:matching`) };
+
+  it("says nothing when the restoring server has the backup's secrets", () => {
+    expect(keyWarnings(same, { ...same })).toEqual([]);
+  });
+
+  it("warns that access codes stop working when SESSION_SECRET differs, and that the duplicate index needs a rebuild when MATCHING_SECRET does", () => {
+    const warnings = keyWarnings(same, { session: keyCheck("another-secret"), matching: keyCheck("another-matching-secret") });
+    expect(warnings).toEqual([expect.stringContaining("access codes"), expect.stringContaining("duplicates rebuild --all")]);
+  });
+
+  it("keeps the secret out of the check value", () => {
+    expect(keyCheck(secret)).toMatch(/^[0-9a-f]{16}$/);
+    expect(keyCheck(secret)).not.toContain(secret.slice(0, 8));
   });
 });
