@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { db, transaction } from "../db.js";
 import type { Deadline } from "../generated/prisma/client.js";
 import { computeDeadline } from "./compute-deadline.js";
@@ -57,7 +58,8 @@ async function recomputeOne(deadline: Deadline, regionCode: string, now: Date): 
   const isSame =
     schedule.dueAt.getTime() === deadline.dueAt.getTime() &&
     (schedule.remindAt?.getTime() ?? null) === (deadline.remindAt?.getTime() ?? null) &&
-    JSON.stringify(basis) === JSON.stringify(deadline.basis);
+    // Compared as values: PostgreSQL's jsonb gives the keys back in its own order.
+    isDeepStrictEqual(JSON.parse(JSON.stringify(basis)), deadline.basis);
   if (isSame) return null;
   return transaction(async (tx) => {
     const { count } = await tx.deadline.updateMany({
