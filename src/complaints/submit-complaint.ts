@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { CurrentUser } from "../accounts/roles.js";
 import { recordAuditEvent } from "../audit/record-audit-event.js";
 import { db, transaction } from "../db.js";
-import { applyCaseEvent } from "../deadlines/apply-case-event.js";
+import { planNewCaseDeadlines, storeNewCaseDeadlines } from "../deadlines/start-new-case-deadlines.js";
 import { indexComplaints } from "../duplicates/index-complaints.js";
 import { scheduleDuplicateChecks } from "../duplicates/schedule-duplicate-check.js";
 import { forbidden, ValidationError, type FieldIssue } from "../http/errors.js";
@@ -71,6 +71,8 @@ export async function submitComplaint(command: SubmitComplaint) {
     const trackingNumber = generateTrackingNumber(randomIndex);
     try {
       const complaint = await transaction(async (tx, afterCommit) => {
+        // Computed before the complaint is stored, so that it is inserted with its nextDueAt.
+        const deadlines = await planNewCaseDeadlines(tx, { regionCode: region.code, event: "received", at: receivedAt });
         const created = await tx.complaint.create({
           data: {
             trackingNumber,
@@ -95,6 +97,8 @@ export async function submitComplaint(command: SubmitComplaint) {
             submissionKey: command.submissionKey ?? null,
             createdById: staffUser?.id ?? null,
             createdAt: now,
+            nextDueAt: deadlines.summary.nextDueAt,
+            overdueSince: deadlines.summary.overdueSince,
             reporter: {
               create: {
                 name: input.reporter.name,
@@ -124,7 +128,7 @@ export async function submitComplaint(command: SubmitComplaint) {
           isPublic: true,
           at: now,
         });
-        await applyCaseEvent(tx, afterCommit, { complaintId: created.id, event: "received", at: receivedAt });
+        await storeNewCaseDeadlines(tx, afterCommit, created.id, deadlines);
         // Indexed with the complaint, so the next complaint's check finds it; the check itself runs after commit.
         await indexComplaints(tx, [created.id], { isNew: true });
         scheduleDuplicateChecks(afterCommit, [created.id]);

@@ -4,8 +4,8 @@ import type { CaseEvent } from "./case-events.js";
 import { computeDeadline } from "./compute-deadline.js";
 import { deadlineEffectsOf } from "./deadline-effects.js";
 import { pausesOf, refreshComplaintDeadlines, runningSchedule, storedBasis, storedPauses } from "./deadline-record.js";
-import { loadWorkingCalendar } from "./load-calendar.js";
-import { loadDeadlinePolicyInForce, loadDeadlinePolicyVersion } from "./load-deadline-policy.js";
+import { loadDeadlinePolicyVersion } from "./load-deadline-policy.js";
+import { loadDeadlineReference } from "./load-deadline-reference.js";
 import { scheduleDeadlineTriggers } from "./schedule-deadline-triggers.js";
 
 export interface CaseEventInput {
@@ -35,7 +35,7 @@ export async function applyCaseEvent(tx: Tx, afterCommit: AfterCommit, input: Ca
   const { complaintId, event, at } = input;
   const applied: AppliedCaseEvent = { started: [], met: [], paused: [], resumed: [], cancelled: [] };
   const complaint = await tx.complaint.findUniqueOrThrow({ where: { id: complaintId }, select: { region: { select: { code: true } } } });
-  const calendar = await loadWorkingCalendar(tx, complaint.region.code);
+  const { calendar, inForce } = await loadDeadlineReference(tx, complaint.region.code);
   const open = await tx.deadline.findMany({ where: { complaintId, metAt: null, cancelledAt: null }, orderBy: { id: "asc" } });
   const changed: Deadline[] = [];
 
@@ -74,7 +74,6 @@ export async function applyCaseEvent(tx: Tx, afterCommit: AfterCommit, input: Ca
     }
   }
 
-  const inForce = await loadDeadlinePolicyInForce(tx);
   for (const kind of deadlineEffectsOf(event, inForce).start) {
     for (const superseded of open.filter((d) => d.kind === kind && !changed.some((c) => c.id === d.id && (c.metAt || c.cancelledAt)))) {
       await cancel(superseded);

@@ -47,7 +47,11 @@ export async function loadConfirmedHolidays(client: Tx): Promise<Holiday[]> {
  * per process and revision; a holiday change anywhere makes the next call rebuild it.
  */
 export async function loadWorkingCalendar(client: Tx, regionCode: string | null): Promise<WorkingCalendar> {
-  const revision = await readCalendarRevision(client);
+  return workingCalendarAtRevision(client, await readCalendarRevision(client), regionCode);
+}
+
+/** loadWorkingCalendar for a revision the caller has just read (src/deadlines/load-deadline-reference.ts). */
+export async function workingCalendarAtRevision(client: Tx, revision: string, regionCode: string | null): Promise<WorkingCalendar> {
   if (!cache || cache.revision !== revision) cache = { revision, holidays: await loadConfirmedHolidays(client), byRegion: new Map() };
   let calendar = cache.byRegion.get(regionCode);
   if (!calendar) {
