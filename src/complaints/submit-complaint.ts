@@ -3,7 +3,9 @@ import type { CurrentUser } from "../accounts/roles.js";
 import { recordAuditEvent } from "../audit/record-audit-event.js";
 import { db, transaction } from "../db.js";
 import { planNewCaseDeadlines, storeNewCaseDeadlines } from "../deadlines/start-new-case-deadlines.js";
-import { indexComplaints } from "../duplicates/index-complaints.js";
+import { indexNewComplaint } from "../duplicates/index-complaints.js";
+import type { StoredUnit } from "../duplicates/matching-input.js";
+import { Prisma } from "../generated/prisma/client.js";
 import { scheduleDuplicateChecks } from "../duplicates/schedule-duplicate-check.js";
 import { forbidden, ValidationError, type FieldIssue } from "../http/errors.js";
 import type { Locale } from "../i18n/index.js";
@@ -43,13 +45,11 @@ export async function submitComplaint(command: SubmitComplaint) {
   if (existing) return existing;
 
   const { input, staff, staffUser } = command;
-  const region = await db.region.findFirst({ where: { code: input.regionCode, isActive: true }, select: { id: true, code: true, name: true, timeZone: true } });
+  const pemda = await findActiveRegionWithUnits(input.regionCode);
   const issues: FieldIssue[] = [];
-  if (!region) throw new ValidationError([{ path: "regionCode", messageKey: "errors.region_unknown" }]);
-  if (input.unitId) {
-    const unit = await db.unit.findFirst({ where: { id: input.unitId, regionId: region.id, isActive: true }, select: { id: true } });
-    if (!unit) issues.push({ path: "unitId", messageKey: "errors.unit_not_in_region" });
-  }
+  if (!pemda) throw new ValidationError([{ path: "regionCode", messageKey: "errors.region_unknown" }]);
+  const { region, units } = pemda;
+  if (input.unitId && !units.some((unit) => unit.id === input.unitId && unit.isActive)) issues.push({ path: "unitId", messageKey: "errors.unit_not_in_region" });
   const desk = staff?.desk ?? "ombudsman";
   if (staffUser && !canRegisterComplaint(staffUser, desk, region.id)) throw forbidden();
 
@@ -73,6 +73,14 @@ export async function submitComplaint(command: SubmitComplaint) {
       const complaint = await transaction(async (tx, afterCommit) => {
         // Computed before the complaint is stored, so that it is inserted with its nextDueAt.
         const deadlines = await planNewCaseDeadlines(tx, { regionCode: region.code, event: "received", at: receivedAt });
+        const reporter = {
+          name: input.reporter.name,
+          nik: input.reporter.nik ?? null,
+          phone: input.reporter.phone ?? null,
+          email: input.reporter.email ?? null,
+          address: input.reporter.address ?? null,
+          confidentiality: input.reporter.confidentiality,
+        };
         const created = await tx.complaint.create({
           data: {
             trackingNumber,
@@ -99,19 +107,11 @@ export async function submitComplaint(command: SubmitComplaint) {
             createdAt: now,
             nextDueAt: deadlines.summary.nextDueAt,
             overdueSince: deadlines.summary.overdueSince,
-            reporter: {
-              create: {
-                name: input.reporter.name,
-                nik: input.reporter.nik ?? null,
-                phone: input.reporter.phone ?? null,
-                email: input.reporter.email ?? null,
-                address: input.reporter.address ?? null,
-                confidentiality: input.reporter.confidentiality,
-              },
-            },
           },
           select: { id: true, trackingNumber: true, status: true, receivedAt: true },
         });
+        // Not a nested create: Prisma reads the complaint back after one.
+        await tx.reporter.create({ data: { complaintId: created.id, ...reporter }, select: { id: true } });
         if (command.files?.length) {
           await tx.attachment.createMany({
             data: command.files.map((file) => ({ ...file, complaintId: created.id, uploadedByKind: staffUser ? "user" : "citizen", uploadedById: staffUser?.id ?? null, createdAt: now })),
@@ -130,7 +130,25 @@ export async function submitComplaint(command: SubmitComplaint) {
         });
         await storeNewCaseDeadlines(tx, afterCommit, created.id, deadlines);
         // Indexed with the complaint, so the next complaint's check finds it; the check itself runs after commit.
-        await indexComplaints(tx, [created.id], { isNew: true });
+        await indexNewComplaint(
+          tx,
+          {
+            id: created.id,
+            regionId: region.id,
+            regionCode: region.code,
+            unitId: input.unitId ?? null,
+            unitName: input.unitId ? null : (input.unitName ?? null),
+            subject: input.subject,
+            description: input.description,
+            incidentDate: input.incidentDate,
+            category: input.category ?? null,
+            name: reporter.name,
+            nik: reporter.nik,
+            phone: reporter.phone,
+            email: reporter.email,
+          },
+          units,
+        );
         scheduleDuplicateChecks(afterCommit, [created.id]);
         if (accessCode && input.reporter.email) {
           await queueEmail(tx, afterCommit, {
@@ -152,6 +170,31 @@ export async function submitComplaint(command: SubmitComplaint) {
       if (attempt >= 3) throw error; // tracking number collisions are ~1 in 10^10; three in a row is a bug
     }
   }
+}
+
+interface RegionWithUnits {
+  region: { id: number; code: string; name: string; timeZone: string };
+  /** All of the Pemda's units, inactive ones too (the duplicate index resolves named units among them). */
+  units: Array<StoredUnit & { isActive: boolean }>;
+}
+
+/** An active Pemda by code with its units, in one statement (Prisma would take two). */
+async function findActiveRegionWithUnits(code: string): Promise<RegionWithUnits | null> {
+  const rows = await db.$queryRaw<
+    Array<{ regionId: number | bigint; code: string; name: string; timeZone: string; regionIsActive: boolean | number; unitId: number | bigint | null; unitName: string | null; kind: string | null; aliases: string | null; unitIsActive: boolean | number | null }>
+  >(Prisma.sql`SELECT r."id" AS "regionId", r."code", r."name", r."timeZone", r."isActive" AS "regionIsActive",
+                      u."id" AS "unitId", u."name" AS "unitName", u."kind", u."aliases", u."isActive" AS "unitIsActive"
+                 FROM "Region" r LEFT JOIN "Unit" u ON u."regionId" = r."id"
+                WHERE r."code" = ${code}
+                ORDER BY u."id"`);
+  const first = rows[0];
+  if (!first || !first.regionIsActive) return null;
+  return {
+    region: { id: Number(first.regionId), code: first.code, name: first.name, timeZone: first.timeZone },
+    units: rows
+      .filter((row) => row.unitId !== null)
+      .map((row) => ({ id: Number(row.unitId), name: row.unitName!, kind: row.kind!, aliases: row.aliases ?? "", isActive: Boolean(row.unitIsActive) })),
+  };
 }
 
 async function findBySubmissionKey(submissionKey: string) {

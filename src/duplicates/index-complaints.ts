@@ -16,7 +16,8 @@ export function searchTokensOf(regionId: number, profile: MatchingProfile): stri
   return indexTokens(regionId, profile.incidentDay, [...profile.terms, ...profile.unitWords]);
 }
 
-interface IndexedComplaint {
+/** A complaint as the index reads it (the Pemda's code and the reporter's identity with it). */
+export interface IndexedComplaint {
   id: number;
   regionId: number;
   regionCode: string;
@@ -58,6 +59,27 @@ export async function indexComplaints(tx: Tx, complaintIds: readonly number[], o
     await tx.complaintMatchProfile.deleteMany({ where: { complaintId: { in: ids } } });
     await tx.complaintIdentityKey.deleteMany({ where: { complaintId: { in: ids } } });
   }
+  return writeIndexRows(tx, complaints, unitsByRegion, options);
+}
+
+/**
+ * indexComplaints for one complaint created in the caller's transaction, from what the caller
+ * already holds: the complaint as stored and all of its Pemda's units (inactive ones included, as
+ * indexComplaints reads them). Three statements (profile, identity keys, search tokens) instead of
+ * reading back what was just written. Returns its profile.
+ */
+export async function indexNewComplaint(tx: Tx, complaint: IndexedComplaint, regionUnits: readonly StoredUnit[], options: { secret?: string } = {}): Promise<MatchingProfile> {
+  const profiles = await writeIndexRows(tx, [complaint], new Map([[complaint.regionId, [...regionUnits]]]), { ...options, isNew: true });
+  return profiles.get(complaint.id)!;
+}
+
+async function writeIndexRows(
+  tx: Tx,
+  complaints: readonly IndexedComplaint[],
+  unitsByRegion: ReadonlyMap<number, StoredUnit[]>,
+  options: { isNew?: boolean; secret?: string },
+): Promise<Map<number, MatchingProfile>> {
+  const profiles = new Map<number, MatchingProfile>();
   const createdAt = new Date();
   const profileRows: Prisma.Sql[] = [];
   const keyRows: Prisma.Sql[] = [];
