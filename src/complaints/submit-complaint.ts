@@ -127,6 +127,7 @@ export async function submitComplaint(command: SubmitComplaint) {
           data: { channel, desk, regionCode: region.code, files: command.files?.length ?? 0, ...(staff?.externalRef ? { externalRef: staff.externalRef } : {}) },
           isPublic: true,
           at: now,
+          isNewStream: true,
         });
         await storeNewCaseDeadlines(tx, afterCommit, created.id, deadlines);
         // Indexed with the complaint, so the next complaint's check finds it; the check itself runs after commit.
@@ -157,6 +158,7 @@ export async function submitComplaint(command: SubmitComplaint) {
             template: "complaint-received",
             locale: command.locale,
             data: { name: input.reporter.name, trackingNumber, accessCode: formatAccessCode(accessCode), subject: input.subject, regionName: region.name },
+            isNewKey: true,
           });
         }
         return created;

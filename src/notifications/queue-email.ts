@@ -9,6 +9,12 @@ export interface EmailRequest {
   template: string;
   locale: string;
   data: Record<string, unknown>;
+  /**
+   * The key names something created in the caller's transaction (e.g. a new complaint's id), so
+   * no message can have it yet: the outbox is not read first. The key's unique index still
+   * refuses a second message.
+   */
+  isNewKey?: boolean;
 }
 
 /**
@@ -16,7 +22,7 @@ export interface EmailRequest {
  * asks the queue to deliver it. If the queue is unreachable the outbox sweep delivers it later.
  */
 export async function queueEmail(tx: Tx, afterCommit: AfterCommit, request: EmailRequest) {
-  const existing = await tx.outboxMessage.findUnique({ where: { dedupeKey: request.dedupeKey }, select: { id: true } });
+  const existing = request.isNewKey ? null : await tx.outboxMessage.findUnique({ where: { dedupeKey: request.dedupeKey }, select: { id: true } });
   if (existing) return existing;
   const { subject, text } = await renderEmail(request.template, request.locale, request.data);
   const message = await tx.outboxMessage.create({
