@@ -33,12 +33,12 @@ export function fileProblems(listed: readonly FileEntry[], found: readonly FileE
   return problems;
 }
 
-/** Differences between the row counts a manifest promises and those found after a restore. */
+/** Differences between the row counts a manifest promises and those found (in the copy, or after a restore). */
 export function countProblems(expected: Record<string, number>, actual: Record<string, number>): string[] {
   const problems: string[] = [];
   for (const [table, count] of Object.entries(expected)) {
-    if (!(table in actual)) problems.push(`table ${table}: missing after the restore`);
-    else if (actual[table] !== count) problems.push(`table ${table}: ${actual[table]} rows, the backup had ${count}`);
+    if (!(table in actual)) problems.push(`table ${table}: missing`);
+    else if (actual[table] !== count) problems.push(`table ${table}: ${actual[table]} rows, the manifest says ${count}`);
   }
   return problems;
 }

@@ -14,6 +14,11 @@ export interface DatabaseBackend {
    * returns the row counts and the applied migrations of that same snapshot.
    */
   copyTo(file: string): Promise<{ tables: TableCounts; migrations: string[] }>;
+  /**
+   * Checks that a copy can be read before anything is replaced; returns its row counts when they
+   * can be known without restoring it (SQLite), null otherwise (PostgreSQL: only its table of contents).
+   */
+  inspectCopy(file: string): Promise<TableCounts | null>;
   /** Row counts of the live database; null when it has no tables yet (never migrated). */
   countRows(): Promise<TableCounts | null>;
   /** Replaces the whole live database by the copy in `file`, all or nothing. */

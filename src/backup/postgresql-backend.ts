@@ -37,6 +37,13 @@ export function postgresqlBackend(url: string): DatabaseBackend {
       }
     },
 
+    async inspectCopy(file) {
+      await runTool("pg_restore", ["--list", file], {}).catch((error: unknown) => {
+        throw error instanceof BackupError && error.code === "tool_failed" ? new BackupError("invalid_backup", error.details.slice(1)) : error;
+      });
+      return null;
+    },
+
     async countRows() {
       const client = new pg.Client({ connectionString: url });
       await client.connect();

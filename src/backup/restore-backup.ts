@@ -14,7 +14,9 @@ import { verifyBackup } from "./verify-backup.js";
  * Restores a backup made by `createBackup` into the configured database and upload directory.
  * Run it with the web and worker processes stopped. Nothing is touched unless the backup is intact
  * (every checksum), of this database provider, no newer than the code's migrations, and the target
- * holds no complaints, accounts, audit entries or files, unless `force`. The files are staged and
+ * holds no complaints, accounts, audit entries or files, unless `force`; a SQLite copy must also
+ * pass SQLite's quick check and hold the manifest's row counts (a PostgreSQL dump's table of
+ * contents is read, its data only by the restore, which rolls back on error). The files are staged and
  * checked beside the upload directory, the database is replaced in one step, its row counts are
  * compared with the manifest, and only then the staged files take the upload directory's place
  * (with `force`, files already there are moved aside, never deleted). Finally the code's pending
@@ -38,6 +40,12 @@ export async function restoreBackup(input: { from: string; force?: boolean; now?
     force: input.force ?? false,
   });
   if (refusals.length) throw new BackupError(refusals[0]!.code, refusals.map((r) => r.detail));
+  const databaseFile = path.join(from, manifest.database.file);
+  const copyCounts = await backend.inspectCopy(databaseFile);
+  if (copyCounts) {
+    const mismatches = countProblems(manifest.database.tables, copyCounts);
+    if (mismatches.length) throw new BackupError("invalid_backup", mismatches.map((m) => `database copy: ${m}`));
+  }
 
   const stamp = now.toISOString().replace(/[:.]/g, "-");
   const staging = `${uploadDir}.restoring-${stamp}`;
@@ -46,7 +54,7 @@ export async function restoreBackup(input: { from: string; force?: boolean; now?
     const copyProblems = fileProblems(manifest.files.filter((f) => f.path.startsWith(`${UPLOADS_DIR}/`)), staged);
     if (copyProblems.length) throw new BackupError("invalid_backup", copyProblems.map((p) => `copied to ${staging}: ${p}`));
 
-    await backend.restoreFrom(path.join(from, manifest.database.file));
+    await backend.restoreFrom(databaseFile);
     const mismatches = countProblems(manifest.database.tables, (await backend.countRows()) ?? {});
     if (mismatches.length) throw new BackupError("restore_incomplete", mismatches);
   } catch (error) {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { BackupError } from "./backup-error.js";
 import type { DatabaseBackend, TableCounts } from "./database-backend.js";
 
 /** The database file of a `file:` URL, as the migrator and Prisma's adapter resolve it. */
@@ -31,6 +32,20 @@ export function sqliteBackend(url: string): DatabaseBackend {
       const copy = new Database(target, { readonly: true, fileMustExist: true });
       try {
         return { tables: countTables(copy) ?? {}, migrations: appliedMigrations(copy) };
+      } finally {
+        copy.close();
+      }
+    },
+
+    async inspectCopy(source) {
+      const copy = new Database(source, { readonly: true, fileMustExist: true });
+      try {
+        const problems = copy.pragma("quick_check(20)", { simple: false }) as Array<{ quick_check: string }>;
+        if (problems.length !== 1 || problems[0]!.quick_check !== "ok") throw new BackupError("invalid_backup", problems.map((p) => `database: ${p.quick_check}`));
+        return countTables(copy) ?? {};
+      } catch (error) {
+        if (error instanceof BackupError) throw error;
+        throw new BackupError("invalid_backup", [`database: ${(error as Error).message}`]);
       } finally {
         copy.close();
       }

@@ -226,6 +226,24 @@ describe(`backing up, wiping and restoring the ${kind} database and the uploaded
     expect(storedFiles()).toEqual(before.files);
   });
 
+  it("leaves the database as it was when the database copy is broken even though its checksum was made to match", async () => {
+    const broken = copyOfBackup("broken-database");
+    const manifest = readManifest(broken);
+    const file = path.join(broken, manifest.database.file);
+    fs.truncateSync(file, fs.statSync(file).size - 3000); // the end only: a PostgreSQL dump keeps its readable table of contents
+    const bytes = fs.readFileSync(file);
+    manifest.files = manifest.files.map((f) => (f.path === manifest.database.file ? { ...f, sizeBytes: bytes.length, sha256: crypto.createHash("sha256").update(bytes).digest("hex") } : f));
+    fs.writeFileSync(path.join(broken, MANIFEST_FILE), JSON.stringify(manifest));
+
+    const error = await restoreBackup({ from: broken, force: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupError);
+    // SQLite: the copy is checked before anything is replaced. PostgreSQL: the restore fails part-way and rolls back.
+    expect((error as BackupError).code).toBe(kind === "sqlite" ? "invalid_backup" : "tool_failed");
+    expect(await databaseFingerprint()).toEqual(before.fingerprint);
+    expect(storedFiles()).toEqual(before.files);
+    expect(fs.readdirSync(path.dirname(config.uploadDir)).filter((name) => name.startsWith("uploads."))).toEqual([]);
+  });
+
   it("restores a wiped database and upload directory to the same rows, the same files and an intact audit chain", async () => {
     await wipe();
 

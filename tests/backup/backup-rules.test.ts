@@ -71,8 +71,8 @@ describe("hasPeoplesData and countProblems", () => {
 
   it("names every table whose count differs from the manifest's, and every table gone", () => {
     expect(countProblems({ Complaint: 3, Attachment: 4, Holiday: 53 }, { Complaint: 3, Attachment: 2 })).toEqual([
-      "table Attachment: 2 rows, the backup had 4",
-      "table Holiday: missing after the restore",
+      "table Attachment: 2 rows, the manifest says 4",
+      "table Holiday: missing",
     ]);
   });
 });
