@@ -42,9 +42,17 @@ export function incidentDateProblem(incidentDate: string, today: string): "inval
   return null;
 }
 
+/** One formatter per time zone: building one costs more than formatting a date with it. */
+const civilDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's civil date in a time zone (WITA for NTT). */
 export function civilDateIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  let format = civilDateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    civilDateFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 /** The first incident date a complaint received on `receivedDate` may be about (civil dates; UU 37/2008 Ps. 24). */

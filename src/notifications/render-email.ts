@@ -15,6 +15,7 @@ export interface RenderedEmail {
  */
 export async function renderEmail(template: string, locale: string, data: Record<string, unknown>): Promise<RenderedEmail> {
   const t = translator(isLocale(locale) ? locale : DEFAULT_LOCALE);
-  const text = await ejs.renderFile(path.join(viewsDir, "emails", `${template}.ejs`), { ...data, t, baseUrl: config.baseUrl }, { async: false });
+  // Compiled once per template in production, as the pages are (ejs keys its cache by file name).
+  const text = await ejs.renderFile(path.join(viewsDir, "emails", `${template}.ejs`), { ...data, t, baseUrl: config.baseUrl }, { async: false, cache: config.isProduction });
   return { subject: t(`emails.${template}.subject`, data), text: text.trim() + "\n" };
 }
