@@ -1,5 +1,6 @@
 import { config } from "../config.js";
 import { db, transaction } from "../db.js";
+import { Prisma } from "../generated/prisma/client.js";
 import { queueEmail } from "../notifications/queue-email.js";
 import { classifyCandidates } from "./classify-candidates.js";
 import { findCandidates } from "./find-candidates.js";
@@ -22,10 +23,7 @@ export interface DuplicateCheckResult {
  * that received both access codes learns nothing it did not know.
  */
 export async function checkDuplicates(complaintId: number, now = new Date(), options: { force?: boolean } = {}): Promise<DuplicateCheckResult | null> {
-  const complaint = await db.complaint.findUnique({
-    where: { id: complaintId },
-    select: { id: true, regionId: true, trackingNumber: true, locale: true, duplicateCheckedAt: true, reporter: { select: { name: true, email: true } }, matchProfile: { select: { profile: true, version: true } } },
-  });
+  const complaint = await loadComplaintToCheck(complaintId);
   if (!complaint || (complaint.duplicateCheckedAt && !options.force)) return null;
 
   let profile = complaint.matchProfile?.version === PROFILE_VERSION ? (JSON.parse(complaint.matchProfile.profile) as MatchingProfile) : null;
@@ -64,4 +62,23 @@ export async function checkDuplicates(complaintId: number, now = new Date(), opt
     }
   });
   return { complaintId: complaint.id, verdict: result.verdict, candidates: found.map(({ candidateId, verdict, score }) => ({ candidateId, verdict, score })) };
+}
+
+/** The complaint, its reporter's name and email and its stored profile, in one statement (Prisma's nested select takes three). */
+async function loadComplaintToCheck(complaintId: number) {
+  const [row] = await db.$queryRaw<
+    Array<{ id: number | bigint; regionId: number | bigint; trackingNumber: string; locale: string; duplicateCheckedAt: Date | string | null; name: string | null; email: string | null; profile: string | null; version: number | bigint | null }>
+  >(Prisma.sql`SELECT c."id", c."regionId", c."trackingNumber", c."locale", c."duplicateCheckedAt", p."name", p."email", m."profile", m."version"
+                 FROM "Complaint" c LEFT JOIN "Reporter" p ON p."complaintId" = c."id" LEFT JOIN "ComplaintMatchProfile" m ON m."complaintId" = c."id"
+                WHERE c."id" = ${complaintId}`);
+  if (!row) return null;
+  return {
+    id: Number(row.id),
+    regionId: Number(row.regionId),
+    trackingNumber: row.trackingNumber,
+    locale: row.locale,
+    duplicateCheckedAt: row.duplicateCheckedAt,
+    reporter: row.name === null ? null : { name: row.name, email: row.email },
+    matchProfile: row.profile === null ? null : { profile: row.profile, version: Number(row.version) },
+  };
 }
