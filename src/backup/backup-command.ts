@@ -19,7 +19,7 @@ const EXIT_BY_CODE: Record<BackupErrorCode, number> = {
   restore_incomplete: EXIT.software,
 };
 
-export const BACKUP_USAGE = `  backup create --out DIR          copy the database and the uploaded files into DIR (new or empty), with a
+export const BACKUP_USAGE = `  backup create --out DIR         copy the database and the uploaded files into DIR (new or empty), with a
                                   manifest of row counts and checksums; safe while the server runs
   backup verify --from DIR        check every file of a backup against its manifest
   backup restore --from DIR [--force]
