@@ -147,7 +147,7 @@ describe("compliance scores in a real browser", { timeout: 240_000 }, () => {
     await expectNoSeriousA11yViolations(page);
     // Down to the zone columns: the long trend table below them is the same figures as text.
     const chart = (await page.locator("figure.zone-columns").boundingBox())!;
-    await page.screenshot({ path: path.join(SCREENSHOTS, "scores-assistant.png"), fullPage: true, clip: { x: 0, y: 0, width: 1040, height: chart.y + chart.height + 16 } });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "latest-scores-assistant.png"), fullPage: true, clip: { x: 0, y: 0, width: 1040, height: chart.y + chart.height + 16 } });
 
     await page.locator('.tile-map a[href$="/regions/53.01"]').click();
     await page.waitForURL(`**/scores/${YEAR}/regions/53.01`);
@@ -179,7 +179,7 @@ describe("compliance scores in a real browser", { timeout: 240_000 }, () => {
     expect(await page.getByRole("heading", { name: id("scoring.pages.lowering_heading") }).count()).toBe(1);
     expect(await page.getByRole("link", { name: "Dinas Kependudukan dan Pencatatan Sipil" }).count()).toBeGreaterThan(0);
     await expectNoSeriousA11yViolations(page);
-    await page.screenshot({ path: path.join(SCREENSHOTS, "scores-pemda.png"), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "latest-scores-pemda.png"), fullPage: true });
 
     await page.getByRole("link", { name: new RegExp(`^${id("scoring.recommendations.heading")}`) }).click();
     await page.waitForURL("**/recommendations");
