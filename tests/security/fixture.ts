@@ -48,14 +48,16 @@ export async function buildTwoPemda() {
     assistant: await buildUser({ role: "assistant" }),
     kupang: await buildUser({ role: "focal_point", regionCode: "53.01", office: "inspektorat" }),
     intruder: await buildUser({ role: "focal_point", regionCode: "53.02", office: "inspektorat" }),
+    auditor: await buildUser({ role: "auditor" }),
   };
   const browsers = {
     admin: await signIn(app, users.admin.email, DEFAULT_PASSWORD),
     assistant: await signIn(app, users.assistant.email, DEFAULT_PASSWORD),
     kupang: await signIn(app, users.kupang.email, DEFAULT_PASSWORD),
     intruder: await signIn(app, users.intruder.email, DEFAULT_PASSWORD),
+    auditor: await signIn(app, users.auditor.email, DEFAULT_PASSWORD),
   };
-  const tokens = { intruder: await apiToken(app, users.intruder.email), kupang: await apiToken(app, users.kupang.email) };
+  const tokens = { intruder: await apiToken(app, users.intruder.email), kupang: await apiToken(app, users.kupang.email), auditor: await apiToken(app, users.auditor.email) };
 
   // Kupang's case: routed to its Inspektorat, one letter answered with a document, one still open.
   const kupangCase = await fileComplaint(app, { regionCode: "53.01", subject: KUPANG_SUBJECT, reporter: { name: "Yohanes Bere Kupang", confidentiality: "public" } });

@@ -4,7 +4,7 @@ import { registerTemplateCsv } from "../../src/complaints/register-template.js";
 import { CASE_ACTIONS } from "../../src/complaints/workflow/case-actions.js";
 import { OUTCOMES } from "../../src/complaints/workflow/decide-complaint.js";
 import { PDF_MINIMAL, PNG_1PX } from "../fixtures/files.js";
-import { stopTestApp } from "../helpers/app.js";
+import { stopTestApp, TestBrowser } from "../helpers/app.js";
 import { complaintBody } from "../helpers/complaints.js";
 import { databaseFingerprint, uploadedFileKeys } from "../helpers/database-state.js";
 import { declaredRoutes, routeKey } from "../helpers/route-inventory.js";
@@ -185,18 +185,19 @@ beforeAll(async () => {
   const tn = f.kupang.trackingNumber;
   secrets = [KUPANG_SUBJECT, "Yohanes Bere Kupang", f.kupang.letterNumber, "Kanal pengaduan Kupang", "Sistem informasi Kupang", `href="/complaints/${tn}"`, `"trackingNumber":"${tn}"`];
   await f.browsers.intruder.get("/account"); // a page with a form: the intruder's own, valid CSRF token
+  await f.browsers.auditor.get("/account");
 }, 120_000);
 afterAll(stopTestApp);
 
-async function send(call: Call) {
-  const intruder = f.browsers.intruder;
+async function send(call: Call, who: "intruder" | "auditor" = "intruder") {
+  const browser = f.browsers[who];
   if (call.api) {
     const req = call.method === "GET" ? request(f.app).get(call.url) : request(f.app).post(call.url).send(call.json as object);
-    return req.set("authorization", `Bearer ${f.tokens.intruder}`);
+    return req.set("authorization", `Bearer ${f.tokens[who]}`);
   }
-  if (call.method === "GET") return intruder.get(call.url);
-  if (call.files) return intruder.postMultipart(call.url, call.fields ?? {}, call.files);
-  return intruder.post(call.url, call.fields ?? {});
+  if (call.method === "GET") return browser.get(call.url);
+  if (call.files) return browser.postMultipart(call.url, call.fields ?? {}, call.files);
+  return browser.post(call.url, call.fields ?? {});
 }
 
 describe("the route inventory", () => {
@@ -246,3 +247,60 @@ function ROUTE_KEYS(): string[] {
   } as unknown as TwoPemda;
   return Object.keys(callsFor(placeholder));
 }
+
+describe("the auditor, who may read every Pemda but change nothing", () => {
+  /** Posts that change nothing of anyone else's: marking one's own notices read, and the duplicate check (a read). */
+  const OWN = new Set(["POST /inbox/notices/read", "POST /api/v1/duplicates/check"]);
+
+  it("is refused every change on every route, and nothing changes", async () => {
+    const before = await databaseFingerprint();
+    const files = uploadedFileKeys();
+    let tried = 0;
+    for (const [key, list] of Object.entries(calls)) {
+      if (key.startsWith("GET ") || OWN.has(key)) continue;
+      for (const call of list) {
+        const response = await send(call, "auditor");
+        tried += 1;
+        expect([403, 404], `${call.method} ${call.url} -> ${response.status}: ${response.text?.slice(0, 300)}`).toContain(response.status);
+      }
+    }
+    expect(tried).toBeGreaterThan(60);
+    expect(await databaseFingerprint()).toEqual(before);
+    expect(uploadedFileKeys()).toEqual(files);
+  });
+});
+
+describe("a citizen naming another complaint's records", () => {
+  it("opens no other complaint and no internal document with the access code of their own", async () => {
+    const citizen = new TestBrowser(f.app);
+    expect((await citizen.submit("/track", "/track", { trackingNumber: f.tts.trackingNumber, accessCode: f.tts.accessCode })).status).toBe(303);
+    const before = await databaseFingerprint();
+    const k = f.kupang;
+    expect((await citizen.get(`/track/${f.tts.trackingNumber}/attachments/${k.attachmentId}`)).status).toBe(404);
+    expect((await citizen.get(`/track/${k.trackingNumber}/attachments/${k.attachmentId}`)).status).toBe(404);
+    const other = await citizen.get(`/track/${k.trackingNumber}`);
+    expect(other.status).toBe(303);
+    expect(other.headers.location).toMatch(/^\/track\?tn=/);
+    await citizen.get(`/track/${f.tts.trackingNumber}`);
+    for (const [action, fields] of [["information", { body: "Tambahan dari orang lain" }], ["rating", { rating: "1", comment: "Buruk" }]] as const) {
+      const response = await citizen.post(`/track/${k.trackingNumber}/${action}`, fields);
+      expect([303, 403, 404], `${action} -> ${response.status}`).toContain(response.status);
+      if (response.status === 303) expect(response.headers.location).toMatch(/^\/track\?tn=/);
+    }
+    for (const [trackingNumber, accessCode] of [[k.trackingNumber, f.tts.accessCode], [f.tts.trackingNumber, k.accessCode]]) {
+      const response = await request(f.app).get(`/api/v1/complaints/${trackingNumber}`).set("x-access-code", accessCode!);
+      expect(response.status).toBe(404);
+      for (const secret of secrets) expect(response.text).not.toContain(secret);
+    }
+    expect(await databaseFingerprint()).toEqual(before);
+  });
+
+  it("does not see the internal documents of their own complaint", async () => {
+    const citizen = new TestBrowser(f.app);
+    expect((await citizen.submit("/track", "/track", { trackingNumber: f.kupang.trackingNumber, accessCode: f.kupang.accessCode })).status).toBe(303);
+    const page = await citizen.get(`/track/${f.kupang.trackingNumber}`);
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain("berita-acara.pdf");
+    expect((await citizen.get(`/track/${f.kupang.trackingNumber}/attachments/${f.kupang.attachmentId}`)).status).toBe(404);
+  });
+});
