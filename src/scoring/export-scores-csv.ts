@@ -38,5 +38,14 @@ export async function exportScoresCsv(year: number, view: ScoreView = "current")
       ]);
     }
   }
-  return "\uFEFF" + stringify([header, ...lines]);
+  return "\uFEFF" + stringify([header, ...lines.map((line) => line.map(asSpreadsheetText))]);
+}
+
+/**
+ * Text a spreadsheet would run as a formula (a unit named "=HYPERLINK(…)" or "+1+cmd|…") gets a
+ * leading apostrophe, which spreadsheets read as "this is text" (OWASP's CSV-injection advice);
+ * numbers are left alone, so negative points stay numbers.
+ */
+export function asSpreadsheetText(value: unknown): unknown {
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
