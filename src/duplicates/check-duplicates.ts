@@ -34,6 +34,14 @@ export async function checkDuplicates(complaintId: number, now = new Date(), opt
   const result = classifyCandidates(profile, candidates);
   const found = result.candidates.map((c) => ({ candidateId: c.complaintId, verdict: c.match.verdict, score: c.match.score, reasons: c.match.reasons }));
 
+  if (!complaint.duplicateCheckedAt && found.length === 0) {
+    // The first check, and nothing found (most complaints): it has no candidate rows (they are only
+    // ever written together with duplicateCheckedAt) and no email to send, so one conditional update
+    // records the verdict instead of a transaction of four statements. A check that got there first wins.
+    await db.complaint.updateMany({ where: { id: complaint.id, duplicateCheckedAt: null }, data: { duplicateVerdict: result.verdict, duplicateCheckedAt: now } });
+    return { complaintId: complaint.id, verdict: result.verdict, candidates: [] };
+  }
+
   await transaction(async (tx, afterCommit) => {
     await tx.duplicateCandidate.deleteMany({ where: { complaintId: complaint.id } });
     if (found.length) await tx.duplicateCandidate.createMany({ data: found.map((c) => ({ complaintId: complaint.id, ...c, reasons: c.reasons as object[], createdAt: now })) });
