@@ -6,13 +6,15 @@ import { db } from "../../src/db.js";
 import { translator } from "../../src/i18n/index.js";
 import { buildUser, DEFAULT_PASSWORD } from "../factories.js";
 import { startTestApp, stopTestApp, TestBrowser } from "../helpers/app.js";
+import { complaintBody } from "../helpers/complaints.js";
 
 /**
- * Guessing passwords: sign-in (the form and POST /api/v1/auth/token share one limit) allows 10
+ * Guessing secrets. Passwords: sign-in (the form and POST /api/v1/auth/token share one limit) allows 10
  * failed attempts per address and client IP in 15 minutes, and 100 per client IP across all
  * addresses. Past the limit the answer is 429 with Retry-After — even for the right password —
  * and no session or token is created. The application trusts X-Forwarded-For from the loopback
- * test client here, so each test speaks from its own addresses.
+ * test client here, so each test speaks from its own addresses. Access codes (30 wrong per IP in
+ * 15 minutes) and password-reset emails (5 per IP an hour) are limited the same way.
  */
 const id = translator("id");
 const WINDOW_SECONDS = 15 * 60;
@@ -123,3 +125,41 @@ describe("one IP trying many addresses", () => {
     expect((await viaForm(freshIp(), user.email, DEFAULT_PASSWORD)).status).toBe(303);
   }, 60_000);
 });
+
+describe("guessing a complaint's access code", () => {
+  it("allows 30 wrong codes from one IP, then answers 429 with Retry-After on the form and the API, refusing even the right code", async () => {
+    const filed = await request(app).post("/api/v1/complaints").set("x-forwarded-for", freshIp()).send(complaintBody());
+    expect(filed.status).toBe(201);
+    const { trackingNumber, accessCode } = filed.body as { trackingNumber: string; accessCode: string };
+    const ip = freshIp();
+    const citizen = new TestBrowser(app);
+    await citizen.get("/track");
+    const viaTrackForm = (code: string) => citizen.agent.post("/track").set("x-forwarded-for", ip).type("form").send({ _csrf: citizen.csrfToken, trackingNumber, accessCode: code });
+    const viaTrackApi = (code: string) => request(app).get(`/api/v1/complaints/${trackingNumber}`).set("x-forwarded-for", ip).set("x-access-code", code);
+    for (let i = 0; i < 30; i++) {
+      const response = i % 2 === 0 ? await viaTrackForm(`WRONG${String(i).padStart(3, "0")}`) : await viaTrackApi(`WRONG${String(i).padStart(3, "0")}`);
+      expect(response.status, `guess ${i + 1}: ${response.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(429);
+    }
+    expectLimited(await viaTrackForm(accessCode), "the right code on the form while limited");
+    expectLimited(await viaTrackApi(accessCode), "the right code on the API while limited");
+    expect((await request(app).get(`/api/v1/complaints/${trackingNumber}`).set("x-forwarded-for", freshIp()).set("x-access-code", accessCode)).status).toBe(200);
+  });
+});
+
+describe("asking for password-reset emails", () => {
+  it("sends at most five an hour from one IP, then answers 429 with Retry-After and sends nothing more", async () => {
+    const user = await buildUser({ role: "focal_point" });
+    const ip = freshIp();
+    const browser = new TestBrowser(app);
+    await browser.get("/password/forgot");
+    const ask = () => browser.agent.post("/password/forgot").set("x-forwarded-for", ip).type("form").send({ _csrf: browser.csrfToken, email: user.email });
+    for (let i = 0; i < 5; i++) expect((await ask()).status).toBe(200);
+    const outbox = await db.outboxMessage.count();
+    const limited = await ask();
+    expect(limited.status).toBe(429);
+    expect(limited.headers["retry-after"]).toBe(String(60 * 60));
+    expect(await db.outboxMessage.count()).toBe(outbox);
+  });
+});
+
