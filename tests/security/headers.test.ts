@@ -9,7 +9,9 @@ import { declaredRoutes, routeKey } from "../helpers/route-inventory.js";
  * What keeps an injected script from running even if one slipped through, and a signed-in page
  * from being framed, sniffed or cached: on every page of the route inventory a strict Content
  * Security Policy (no inline script), frame-ancestors 'none', nosniff; no-store for signed-in
- * staff; and cookies that scripts cannot read and other sites do not send on a post.
+ * staff; and cookies that scripts cannot read and other sites do not send on a post. And the two
+ * places that redirect to an address the request names — the language switch and the return after
+ * sign-in — never send a browser to another site, however the address is disguised.
  */
 let app: Express;
 let staff: TestBrowser;
@@ -19,6 +21,34 @@ beforeAll(async () => {
   staff = await signIn(app, (await buildUser({ role: "admin" })).email, DEFAULT_PASSWORD);
 });
 afterAll(stopTestApp);
+
+const BASE = "http://penghubung.test";
+const HOSTILE = [
+  "//evil.example/",
+  "///evil.example/",
+  "/\\evil.example/",
+  "\\\\evil.example/",
+  "/\t/evil.example/",
+  "/\n/evil.example/",
+  " //evil.example/",
+  "https://evil.example/",
+  "http:evil.example",
+  "javascript:alert(1)",
+  "data:text/html,<script>alert(1)</script>",
+  "/%2F%2Fevil.example/",
+  "/%5Cevil.example/",
+  "/.//evil.example/",
+  "/@evil.example",
+  "%2F%2Fevil.example",
+];
+
+/** Where a browser would go after this Location header: it must stay on the site. */
+function expectSameSite(location: string | undefined, label: string) {
+  expect(location, label).toBeDefined();
+  // Browsers drop tabs and newlines from URLs before resolving them.
+  const target = new URL(location!.replace(/[\t\n\r]/g, ""), BASE);
+  expect(target.origin, `${label} -> ${location}`).toBe(BASE);
+}
 
 const directives = (csp: string) => new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
 
@@ -73,5 +103,31 @@ describe("cookies", () => {
     const session = ([signedIn.headers["set-cookie"]].flat() as string[]).find((c) => c.startsWith("pgh_session="))!;
     expect(session).toBeDefined();
     expect(session).not.toContain("planted-by-someone-else");
+  });
+});
+
+describe("redirects to a path the request names", () => {
+  it("keeps the language switch on the site", async () => {
+    for (const next of HOSTILE) {
+      const response = await request(app).get(`/lang/en?next=${encodeURIComponent(next)}`);
+      expect(response.status, next).toBe(303);
+      expectSameSite(response.headers.location, `/lang next=${JSON.stringify(next)}`);
+    }
+  });
+
+  it("keeps the return after sign-in, and the sign-in form's own return path, on the site", async () => {
+    const user = await buildUser({ role: "assistant" });
+    for (const next of HOSTILE) {
+      const browser = new TestBrowser(app);
+      const form = await browser.get(`/login?next=${encodeURIComponent(next)}`);
+      expect(form.status).toBe(200);
+      const signedIn = await browser.post("/login", { email: user.email, password: DEFAULT_PASSWORD, next });
+      expect(signedIn.status, next).toBe(303);
+      expectSameSite(signedIn.headers.location, `/login next=${JSON.stringify(next)}`);
+      // Already signed in: the form itself redirects to `next`.
+      const again = await browser.agent.get(`/login?next=${encodeURIComponent(next)}`);
+      expect(again.status).toBe(303);
+      expectSameSite(again.headers.location, `/login (signed in) next=${JSON.stringify(next)}`);
+    }
   });
 });
