@@ -8,7 +8,7 @@ import { checkComplaintInput } from "../src/duplicates/check-complaint-input.js"
 import { complaintInputSchema } from "../src/complaints/schemas.js";
 import { config } from "../src/config.js";
 import { db } from "../src/db.js";
-import { readReference, sampleComplaint, seededRandom } from "./store-complaints.js";
+import { readReference, retoldComplaint, sampleComplaint, seededRandom, type StoredComplaintText } from "./store-complaints.js";
 
 const count = Number(process.env.PROBE_CHECKS ?? 200);
 const warmup = Number(process.env.PROBE_WARMUP ?? 30);
@@ -21,23 +21,9 @@ const stored = sqlite.prepare(
   `SELECT r.code AS regionCode, c.unitId, c.unitName, c.subject, c.description, c.incidentDate, p.name, p.phone, p.email
      FROM "Complaint" c JOIN "Region" r ON r.id = c.regionId JOIN "Reporter" p ON p.complaintId = c.id WHERE c.id >= ? ORDER BY c.id LIMIT 1`,
 );
-const shiftDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 /** Half are the same reporter's stored complaint told again (the identity and text indexes hit), half new matters. */
 function body(index: number) {
-  if (index % 2 === 0) {
-    const row = stored.get(1 + Math.floor(random() * maxId)) as { regionCode: string; unitId: number | null; unitName: string | null; subject: string; description: string; incidentDate: string; name: string; phone: string | null; email: string | null };
-    const sentences = row.description.split(/(?<=\.)\s+/);
-    return {
-      reporter: { name: row.name.toUpperCase(), phone: row.phone ?? undefined, email: row.email ?? undefined, confidentiality: "confidential" },
-      regionCode: row.regionCode,
-      ...(row.unitId ? { unitId: row.unitId } : { unitName: row.unitName ?? "Kantor" }),
-      subject: `Mohon bantuan: ${row.subject}`,
-      description: [...sentences.slice(1), sentences[0], "Mohon segera ditindaklanjuti."].join(" "),
-      incidentDate: shiftDays(row.incidentDate, 2),
-      priorComplaint: { made: false },
-    };
-  }
+  if (index % 2 === 0) return retoldComplaint(stored.get(1 + Math.floor(random() * maxId)) as StoredComplaintText);
   return sampleComplaint(random, reference, Date.now());
 }
 

@@ -4,7 +4,11 @@ import { round, type BenchOptions, type BenchTable } from "./report.js";
 /** One kind of request, sent over and over by autocannon. */
 export interface Scenario {
   name: string;
-  url: string;
+  /**
+   * Several URLs (the same route on several processes of one deployment): one autocannon per URL at
+   * once, the connections shared out evenly; throughput is summed and latencies merged.
+   */
+  url: string | string[];
   method?: "GET" | "POST" | "PUT" | "DELETE";
   headers?: Record<string, string>;
   body?: string;
@@ -22,16 +26,33 @@ export interface LoadMeasurement {
   scenario: string;
   requestsPerSecond: number;
   latencyP50Ms: number;
+  latencyP95Ms: number;
   latencyP99Ms: number;
   requests: number;
 }
 
 /**
- * Loads one URL for a while with autocannon and returns throughput and latency percentiles.
+ * Loads one URL (or several at once, see Scenario.url) for a while with autocannon and returns
+ * throughput and latency percentiles.
  * Latencies are taken from each response (sub-millisecond precision), since autocannon's own
  * histogram keeps whole milliseconds, too coarse for a route answering in 0.3 ms.
  */
 export async function measureLoad(scenario: Scenario, seconds: number, connections: number): Promise<LoadMeasurement> {
+  const urls = [scenario.url].flat();
+  const runs = await Promise.all(urls.map((url, i) => loadOne(scenario, url, seconds, Math.floor(connections / urls.length) + (i < connections % urls.length ? 1 : 0))));
+  const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
+  return {
+    scenario: scenario.name,
+    requestsPerSecond: runs.reduce((sum, run) => sum + run.latencies.length / run.seconds, 0),
+    latencyP50Ms: percentile(latencies, 0.5),
+    latencyP95Ms: percentile(latencies, 0.95),
+    latencyP99Ms: percentile(latencies, 0.99),
+    requests: latencies.length,
+  };
+}
+
+/** One autocannon against one URL: every response's latency, and how long it ran. */
+async function loadOne(scenario: Scenario, url: string, seconds: number, connections: number): Promise<{ latencies: number[]; seconds: number }> {
   const expected = new Set(scenario.expectStatus ?? [200]);
   const statuses = new Map<number, number>();
   const latencies: number[] = [];
@@ -46,7 +67,7 @@ export async function measureLoad(scenario: Scenario, seconds: number, connectio
   ];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: scenario.url, method: scenario.method ?? "GET", headers: scenario.headers, body: scenario.body, requests, connections, duration: seconds },
+      { url, method: scenario.method ?? "GET", headers: scenario.headers, body: scenario.body, requests, connections: Math.max(1, connections), duration: seconds },
       (error: unknown, done: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
     );
     instance.on("response", (_client, statusCode, _bytes, responseTimeMs) => {
@@ -56,16 +77,9 @@ export async function measureLoad(scenario: Scenario, seconds: number, connectio
   });
   if ([...statuses.keys()].some((status) => !expected.has(status)) || result.errors > 0 || latencies.length === 0) {
     const seen = [...statuses].map(([status, count]) => `${status}: ${count}`).join(", ") || "none";
-    throw new Error(`${scenario.name} (${scenario.method ?? "GET"} ${scenario.url}): unexpected answers (${seen}), ${result.errors} connection errors, ${result.timeouts} timeouts`);
+    throw new Error(`${scenario.name} (${scenario.method ?? "GET"} ${url}): unexpected answers (${seen}), ${result.errors} connection errors, ${result.timeouts} timeouts`);
   }
-  latencies.sort((a, b) => a - b);
-  return {
-    scenario: scenario.name,
-    requestsPerSecond: latencies.length / (result.duration > 0 ? result.duration : seconds),
-    latencyP50Ms: percentile(latencies, 0.5),
-    latencyP99Ms: percentile(latencies, 0.99),
-    requests: latencies.length,
-  };
+  return { latencies, seconds: result.duration > 0 ? result.duration : seconds };
 }
 
 /** The nearest-rank percentile of sorted values (0 < p <= 1). */
@@ -100,6 +114,7 @@ export async function compareWithBaseline(baseline: Scenario, scenarios: Scenari
       scenario: scenario.name,
       requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
       latencyP50Ms: median(runs.map((run) => run.latencyP50Ms)),
+      latencyP95Ms: median(runs.map((run) => run.latencyP95Ms)),
       latencyP99Ms: median(runs.map((run) => run.latencyP99Ms)),
       requests: runs.reduce((sum, run) => sum + run.requests, 0),
     };

@@ -3,6 +3,7 @@ import argon2 from "argon2";
 import Database from "better-sqlite3";
 import { generateTrackingNumber, READABLE_ALPHABET } from "../src/complaints/tracking-number.js";
 import { REPO_ROOT } from "../tests/e2e/server-process.js";
+import { signIn } from "./http-session.js";
 import { compareWithBaseline } from "./load.js";
 import { round, type BenchOptions, type BenchResult } from "./report.js";
 import { memoryOf, startBareExpress, startPenghubung, type DatabaseTarget } from "./servers.js";
@@ -173,32 +174,6 @@ function publishYear(databaseFile: string) {
   return unit.id;
 }
 
-/** Signs in through the real form (CSRF token and all) and returns the cookies of the session. */
-async function signIn(baseUrl: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(";");
-      const [name, ...value] = pair!.split("=");
-      jar.set(name!.trim(), value.join("="));
-    }
-  };
-  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const form = await fetch(`${baseUrl}/login`);
-  keep(form);
-  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
-  if (!token) throw new Error("no CSRF token on the sign-in page");
-  const response = await fetch(`${baseUrl}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader() },
-    body: new URLSearchParams({ _csrf: token, email: STAFF.email, password: STAFF.password, next: "/dashboard" }).toString(),
-  });
-  keep(response);
-  if (response.status !== 303) throw new Error(`sign-in failed with ${response.status}`);
-  return cookieHeader();
-}
-
 /** One request at a time, as one person clicking: each response's full time (sent to last byte), in ms. */
 async function renderTimes(url: string, cookie: string | null, requests: number): Promise<{ p50: number; p95: number; p99: number; max: number; bytes: number }> {
   const times: number[] = [];
@@ -239,7 +214,7 @@ export default async function scoresBench(options: BenchOptions): Promise<BenchR
     throw error;
   });
   try {
-    const cookie = await signIn(app.baseUrl);
+    const cookie = await signIn(app.baseUrl, STAFF);
     const pages = [
       { name: `staff: all 23 Pemda (GET /scores?year=${YEAR})`, path: `/scores?year=${YEAR}`, cookie },
       { name: `public: all 23 Pemda (GET /transparency?year=${YEAR})`, path: `/transparency?year=${YEAR}`, cookie: null },

@@ -5,11 +5,13 @@ import path from "node:path";
 import readline from "node:readline";
 import { promisify } from "node:util";
 import { REPO_ROOT, startServerProcess } from "../tests/e2e/server-process.js";
+import { createPostgresqlDatabase, type DatabaseKind } from "./bench-database.js";
 
-/** The SQLite database a benchmark fills before the server starts. */
+/** The database a benchmark fills before the server starts. */
 export interface DatabaseTarget {
+  /** The SQLite file; "" on PostgreSQL. */
   databaseFile: string;
-  /** `file:` URL, as DATABASE_URL takes it. */
+  /** DATABASE_URL: `file:` (SQLite) or `postgresql://`. */
   databaseUrl: string;
   dataDir: string;
 }
@@ -35,6 +37,25 @@ export interface PenghubungOptions {
   env?: Record<string, string>;
 }
 
+export interface DeploymentOptions extends PenghubungOptions {
+  /** SQLite (a file in the run's directory) or a PostgreSQL database of the run's own, dropped on stop. */
+  database?: DatabaseKind;
+  /** Web processes on the same database and data directory (default 1), started one after another. */
+  webProcesses?: number;
+  /** REDIS_URL for every process: BullMQ queues and shared rate limits; the jobs then run in `workers` worker processes. */
+  redisUrl?: string;
+  /** Worker processes (jobs/worker.ts) when redisUrl is set (default 1). */
+  workers?: number;
+}
+
+/** Several processes of the application sharing one database, as in production. */
+export interface Deployment {
+  web: RunningServer[];
+  workers: RunningServer[];
+  target: DatabaseTarget;
+  stop(): Promise<void>;
+}
+
 const BENCH_TMP = path.join(REPO_ROOT, "bench", ".tmp");
 
 /**
@@ -43,14 +64,33 @@ const BENCH_TMP = path.join(REPO_ROOT, "bench", ".tmp");
  * filled by storeComplaints. Its files are removed on stop unless KEEP_BENCH_FILES is set.
  */
 export async function startPenghubung(options: PenghubungOptions = {}): Promise<RunningServer & { dataDir: string }> {
+  const deployment = await startDeployment({ ...options, database: "sqlite", webProcesses: 1 });
+  return { baseUrl: deployment.web[0]!.baseUrl, pid: deployment.web[0]!.pid, dataDir: deployment.target.dataDir, stop: deployment.stop };
+}
+
+/**
+ * The application as an operator runs it: a fresh database (SQLite file or PostgreSQL database)
+ * migrated and seeded by the CLI, filled by storeComplaints, then N web processes sharing it and
+ * one data directory, with the same SESSION_SECRET (a session opened on one is valid on all);
+ * with redisUrl, BullMQ on Redis and worker processes (jobs/worker.ts). Files and the PostgreSQL
+ * database are removed on stop unless KEEP_BENCH_FILES is set.
+ */
+export async function startDeployment(options: DeploymentOptions = {}): Promise<Deployment> {
   const complaints = options.complaints ?? 0;
   if (complaints > 0 && !options.storeComplaints) throw new Error(`${complaints} complaints were asked for, but no storeComplaints step was given`);
   const dataDir = path.join(BENCH_TMP, `run-${process.pid}-${crypto.randomBytes(3).toString("hex")}`);
   fs.mkdirSync(dataDir, { recursive: true });
-  const databaseFile = path.join(dataDir, "penghubung.db");
-  const target: DatabaseTarget = { databaseFile, databaseUrl: `file:${databaseFile}`, dataDir };
-  const removeFiles = () => {
-    if (!process.env.KEEP_BENCH_FILES) fs.rmSync(dataDir, { recursive: true, force: true });
+  const postgresql = options.database === "postgresql" ? await createPostgresqlDatabase() : null;
+  const databaseFile = postgresql ? "" : path.join(dataDir, "penghubung.db");
+  const target: DatabaseTarget = { databaseFile, databaseUrl: postgresql?.url ?? `file:${databaseFile}`, dataDir };
+  const web: RunningServer[] = [];
+  const workers: RunningServer[] = [];
+  const stop = async () => {
+    await Promise.all([...web, ...workers].map((child) => child.stop()));
+    if (!process.env.KEEP_BENCH_FILES) {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      await postgresql?.drop();
+    }
   };
   try {
     await promisify(execFile)(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "src", "cli.ts"), "seed"], {
@@ -58,20 +98,51 @@ export async function startPenghubung(options: PenghubungOptions = {}): Promise<
       env: { PATH: process.env.PATH, NODE_ENV: "test", DATABASE_URL: target.databaseUrl, DATA_DIR: dataDir, BASE_URL: "http://127.0.0.1", LOG_LEVEL: "silent" },
     });
     if (complaints > 0) await options.storeComplaints!(target, complaints);
-    const server = await startServerProcess({ databaseFile, dataDir, env: { LOG_LEVEL: "warn", ...options.env } });
-    return {
-      baseUrl: server.baseUrl,
-      pid: server.pid,
-      dataDir,
-      stop: async () => {
-        await server.stop();
-        removeFiles();
-      },
+    const env: Record<string, string> = {
+      LOG_LEVEL: "warn",
+      SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
+      ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+      ...options.env,
     };
+    for (let n = 0; n < (options.webProcesses ?? 1); n++) {
+      // One after another: each applies migrations and seeds at start, which must not race.
+      web.push(await startServerProcess({ databaseFile: databaseFile || undefined, databaseUrl: postgresql?.url, dataDir, env }));
+    }
+    if (options.redisUrl) {
+      for (let n = 0; n < (options.workers ?? 1); n++) workers.push(await startWorkerProcess({ ...env, DATABASE_URL: target.databaseUrl, DATA_DIR: dataDir, BASE_URL: web[0]!.baseUrl }));
+    }
+    return { web, workers, target, stop };
   } catch (error) {
-    removeFiles();
+    await stop();
     throw error;
   }
+}
+
+/** `node --import tsx jobs/worker.ts` with a production environment; resolves once it has run a few seconds without exiting. */
+async function startWorkerProcess(env: Record<string, string>): Promise<RunningServer> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "jobs", "worker.ts")], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const started = await Promise.race([exited.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 3_000))]);
+  if (!started) throw new Error(`jobs/worker.ts exited at start:\n${output}`);
+  return {
+    baseUrl: "",
+    pid: child.pid!,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
 }
 
 /** The baseline: bench/bare-server.ts (Express, one route, no middleware) in a sibling process. */

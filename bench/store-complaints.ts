@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { auditHash } from "../src/audit/audit-hash.js";
 import { generateTrackingNumber } from "../src/complaints/tracking-number.js";
 import { CATEGORIES, type Category, type Channel, type Confidentiality } from "../src/complaints/vocabulary.js";
+import { insertRowsPostgresql, isPostgresqlUrl, openPostgresqlLoader, queryRows, withoutPostgresqlIndexes } from "./bench-database.js";
 import type { DatabaseTarget } from "./servers.js";
 
 /**
@@ -460,17 +461,159 @@ const insertInto = (sqlite: Database.Database, table: string, columns: readonly 
 /** "+6281234567890", as the intake schema normalises Indonesian numbers. */
 const e164 = (phone: string) => `+62${phone.replace(/\D/g, "").slice(1)}`;
 
+/** One stored complaint's rows, keyed by column, as the SQLite file keeps them (ISO timestamps, 0/1 booleans, JSON text). */
+type Row = Record<string, unknown>;
+interface ComplaintRows {
+  complaint: Row;
+  reporter: Row;
+  audit: Row;
+  outbox: Row | null;
+}
+
+/**
+ * The rows of `count` complaints received over the two years before `now`, ids from `firstId`,
+ * in id order (and so in order of reception). The same seed gives the same rows, whatever database
+ * they are written to.
+ */
+function* complaintRows(reference: ReferenceRegion[], count: number, firstId: number, options: StoreOptions): Generator<ComplaintRows> {
+  const random = seededRandom(options.seed ?? 20_240_601);
+  const now = options.now ?? Date.now();
+  const trackingNumbers = new Set<string>();
+  const randomIndex = (n: number) => Math.floor(random() * n);
+  // Earlier complaints of each Pemda, for the ones marked as duplicates of another.
+  const earlierByRegion = new Map<number, number[]>();
+
+  // Received instants in order, so that ids grow with time as they do in production.
+  const span = 2 * 365 * DAY_MS - 7 * DAY_MS;
+  const receivedTimes = Array.from({ length: count }, () => now - span * random() ** 1.15).sort((a, b) => a - b);
+
+  for (let index = 0; index < count; index++) {
+    const id = firstId + index;
+    const receivedAt = receivedTimes[index]!;
+    const body = sampleComplaint(random, reference, receivedAt);
+    const region = reference.find((r) => r.code === body.regionCode)!;
+    const channel = weighted(random, CHANNEL_WEIGHTS);
+    const isCitizen = CITIZEN_CHANNELS.includes(channel);
+    const desk = channel === "inspektorat_register" || (!isCitizen && chance(random, 0.1)) ? "inspektorat" : "ombudsman";
+    const progress = progressOf(random, receivedAt, now);
+    const earlier = earlierByRegion.get(region.id) ?? [];
+    const duplicateOfId = progress.status === "duplicate" && earlier.length ? pick(random, earlier) : null;
+    const status = progress.status === "duplicate" && !duplicateOfId ? "rejected" : progress.status;
+    let trackingNumber: string;
+    do trackingNumber = generateTrackingNumber(randomIndex);
+    while (trackingNumbers.has(trackingNumber));
+    trackingNumbers.add(trackingNumber);
+    const year = new Date(receivedAt + WITA_OFFSET_MS).getUTCFullYear();
+    const externalRef =
+      channel === "sp4n_lapor" ? `${3_000_000 + id}` : channel === "inspektorat_register" ? `${body.regionCode}/INSP/${year}/${String(id).padStart(6, "0")}` : null;
+    const checkedAt = receivedAt + between(random, 1, 30) * 60_000;
+    const rated = progress.status === "closed" && chance(random, 0.3);
+    const optionalAt = (at: number | undefined) => (at === undefined ? null : stored(at));
+
+    const complaint: Row = {
+      id,
+      trackingNumber,
+      accessCodeHash: channel === "inspektorat_register" ? null : crypto.createHash("sha256").update(trackingNumber).digest("hex"),
+      status,
+      desk,
+      channel,
+      externalRef,
+      receivedAt: stored(receivedAt),
+      regionId: region.id,
+      unitId: body.unitId ?? null,
+      unitName: body.unitName ?? null,
+      subject: body.subject,
+      description: body.description,
+      incidentDate: body.incidentDate,
+      category: body.category ?? null,
+      hasPriorComplaint: body.priorComplaint.made ? 1 : 0,
+      priorComplaintTo: body.priorComplaint.to ?? null,
+      priorComplaintDate: body.priorComplaint.date ?? null,
+      priorComplaintResponse: body.priorComplaint.response ?? null,
+      locale: chance(random, 0.05) ? "en" : "id",
+      submissionKey: channel === "web" ? `web:${trackingNumber}` : null,
+      duplicateOfId,
+      topic: "service",
+      duplicateVerdict: now - receivedAt < 3_600_000 ? null : duplicateOfId ? "duplicate" : chance(random, 0.06) ? "related" : "none",
+      duplicateCheckedAt: now - receivedAt < 3_600_000 ? null : stored(checkedAt),
+      assignedOfficeId: progress.routedAt !== undefined && region.officeIds.length ? pick(random, region.officeIds) : null,
+      statusChangedAt: stored(progress.statusChangedAt),
+      verifiedAt: optionalAt(progress.verifiedAt),
+      fileCompletedAt: optionalAt(progress.verifiedAt),
+      routedAt: optionalAt(progress.routedAt),
+      acknowledgedAt: optionalAt(progress.acknowledgedAt),
+      firstAnsweredAt: optionalAt(progress.firstAnsweredAt),
+      decidedAt: optionalAt(progress.decidedAt),
+      outcome: progress.outcome ?? null,
+      reporterNotifiedAt: optionalAt(progress.reporterNotifiedAt),
+      closedAt: optionalAt(progress.closedAt),
+      rating: rated ? between(random, 1, 5) : null,
+      ratedAt: rated ? stored(progress.closedAt!) : null,
+      createdAt: stored(receivedAt),
+      updatedAt: stored(progress.statusChangedAt),
+    };
+    earlier.push(id);
+    earlierByRegion.set(region.id, earlier);
+
+    const phone = body.reporter.phone ? e164(body.reporter.phone) : null;
+    const reporter: Row = {
+      complaintId: id,
+      name: body.reporter.name,
+      nik: body.reporter.nik ?? null,
+      phone,
+      email: body.reporter.email ?? null,
+      address: body.reporter.address ?? null,
+      confidentiality: body.reporter.confidentiality,
+    };
+
+    const audit = {
+      stream: `complaint:${id}`,
+      seq: 1,
+      at: new Date(receivedAt),
+      actorKind: isCitizen ? "citizen" : "system",
+      actorUserId: null,
+      action: "complaint.received",
+      entityType: "complaint",
+      entityId: String(id),
+      data: { channel, desk, regionCode: body.regionCode, files: 0, ...(externalRef ? { externalRef } : {}) },
+      isPublic: true,
+      prevHash: null,
+    };
+    const auditRow: Row = { ...audit, at: stored(receivedAt), data: JSON.stringify(audit.data), isPublic: 1, hash: auditHash(audit) };
+
+    const outbox: Row | null =
+      body.reporter.email && channel !== "inspektorat_register"
+        ? {
+            dedupeKey: `complaint-received:${id}`,
+            channel: "email",
+            recipient: body.reporter.email,
+            subject: `Pengaduan Anda diterima: ${trackingNumber}`,
+            textBody: `Yth. ${body.reporter.name},\n\npengaduan Anda "${body.subject}" telah kami terima dengan nomor ${trackingNumber}.\n`,
+            status: "sent",
+            attempts: 1,
+            nextAttemptAt: stored(receivedAt),
+            sentAt: stored(receivedAt + between(random, 2, 120) * 1000),
+            createdAt: stored(receivedAt),
+          }
+        : null;
+    yield { complaint, reporter, audit: auditRow, outbox };
+  }
+}
+
 /**
  * Stores `count` complaints received over the last two years, with reporters, the first audit
  * entry of each (hash-chained as recordAuditEvent writes it, so `audit verify` passes) and, for
  * reporters with an email, the sent confirmation in the outbox. Not stored: deadlines, duplicate
  * profiles and later audit entries; access-code hashes match no code (nobody can open these
  * complaints with a code; file new ones through the API for that).
+ *
+ * SQLite (`target.databaseUrl` is a file: URL): prepared better-sqlite3 statements in transactions
+ * of `batchSize`. PostgreSQL: the same rows through `pg`, a few thousand per statement (unnest).
+ * Either way the tables' secondary indexes are dropped during the load and built again after.
  */
 export async function storeComplaints(target: DatabaseTarget, count: number, options: StoreOptions = {}): Promise<void> {
+  if (isPostgresqlUrl(target.databaseUrl)) return storeComplaintsPostgresql(target.databaseUrl, count, options);
   const reference = readReference(target.databaseFile);
-  const random = seededRandom(options.seed ?? 20_240_601);
-  const now = options.now ?? Date.now();
   const batchSize = options.batchSize ?? 10_000;
   const sqlite = new Database(target.databaseFile, { fileMustExist: true });
   try {
@@ -483,124 +626,15 @@ export async function storeComplaints(target: DatabaseTarget, count: number, opt
     const insertReporter = insertInto(sqlite, "Reporter", REPORTER_COLUMNS);
     const insertAudit = insertInto(sqlite, "AuditEvent", AUDIT_COLUMNS);
     const insertOutbox = insertInto(sqlite, "OutboxMessage", OUTBOX_COLUMNS);
-    const trackingNumbers = new Set<string>();
-    const randomIndex = (n: number) => Math.floor(random() * n);
-    // Earlier complaints of each Pemda, for the ones marked as duplicates of another.
-    const earlierByRegion = new Map<number, number[]>();
-
-    // Received instants in order, so that ids grow with time as they do in production.
-    const span = 2 * 365 * DAY_MS - 7 * DAY_MS;
-    const receivedTimes = Array.from({ length: count }, () => now - span * random() ** 1.15).sort((a, b) => a - b);
-
-    const storeBatch = sqlite.transaction((start: number, end: number) => {
-      for (let index = start; index < end; index++) {
-        const id = firstId + index;
-        const receivedAt = receivedTimes[index]!;
-        const body = sampleComplaint(random, reference, receivedAt);
-        const region = reference.find((r) => r.code === body.regionCode)!;
-        const channel = weighted(random, CHANNEL_WEIGHTS);
-        const isCitizen = CITIZEN_CHANNELS.includes(channel);
-        const desk = channel === "inspektorat_register" || (!isCitizen && chance(random, 0.1)) ? "inspektorat" : "ombudsman";
-        const progress = progressOf(random, receivedAt, now);
-        const earlier = earlierByRegion.get(region.id) ?? [];
-        const duplicateOfId = progress.status === "duplicate" && earlier.length ? pick(random, earlier) : null;
-        const status = progress.status === "duplicate" && !duplicateOfId ? "rejected" : progress.status;
-        let trackingNumber: string;
-        do trackingNumber = generateTrackingNumber(randomIndex);
-        while (trackingNumbers.has(trackingNumber));
-        trackingNumbers.add(trackingNumber);
-        const year = new Date(receivedAt + WITA_OFFSET_MS).getUTCFullYear();
-        const externalRef =
-          channel === "sp4n_lapor" ? `${3_000_000 + id}` : channel === "inspektorat_register" ? `${body.regionCode}/INSP/${year}/${String(id).padStart(6, "0")}` : null;
-        const checkedAt = receivedAt + between(random, 1, 30) * 60_000;
-        const rated = progress.status === "closed" && chance(random, 0.3);
-        const optionalAt = (at: number | undefined) => (at === undefined ? null : stored(at));
-
-        insertComplaint.run({
-          id,
-          trackingNumber,
-          accessCodeHash: channel === "inspektorat_register" ? null : crypto.createHash("sha256").update(trackingNumber).digest("hex"),
-          status,
-          desk,
-          channel,
-          externalRef,
-          receivedAt: stored(receivedAt),
-          regionId: region.id,
-          unitId: body.unitId ?? null,
-          unitName: body.unitName ?? null,
-          subject: body.subject,
-          description: body.description,
-          incidentDate: body.incidentDate,
-          category: body.category ?? null,
-          hasPriorComplaint: body.priorComplaint.made ? 1 : 0,
-          priorComplaintTo: body.priorComplaint.to ?? null,
-          priorComplaintDate: body.priorComplaint.date ?? null,
-          priorComplaintResponse: body.priorComplaint.response ?? null,
-          locale: chance(random, 0.05) ? "en" : "id",
-          submissionKey: channel === "web" ? `web:${trackingNumber}` : null,
-          duplicateOfId,
-          topic: "service",
-          duplicateVerdict: now - receivedAt < 3_600_000 ? null : duplicateOfId ? "duplicate" : chance(random, 0.06) ? "related" : "none",
-          duplicateCheckedAt: now - receivedAt < 3_600_000 ? null : stored(checkedAt),
-          assignedOfficeId: progress.routedAt !== undefined && region.officeIds.length ? pick(random, region.officeIds) : null,
-          statusChangedAt: stored(progress.statusChangedAt),
-          verifiedAt: optionalAt(progress.verifiedAt),
-          fileCompletedAt: optionalAt(progress.verifiedAt),
-          routedAt: optionalAt(progress.routedAt),
-          acknowledgedAt: optionalAt(progress.acknowledgedAt),
-          firstAnsweredAt: optionalAt(progress.firstAnsweredAt),
-          decidedAt: optionalAt(progress.decidedAt),
-          outcome: progress.outcome ?? null,
-          reporterNotifiedAt: optionalAt(progress.reporterNotifiedAt),
-          closedAt: optionalAt(progress.closedAt),
-          rating: rated ? between(random, 1, 5) : null,
-          ratedAt: rated ? stored(progress.closedAt!) : null,
-          createdAt: stored(receivedAt),
-          updatedAt: stored(progress.statusChangedAt),
-        });
-        earlier.push(id);
-        earlierByRegion.set(region.id, earlier);
-
-        const phone = body.reporter.phone ? e164(body.reporter.phone) : null;
-        insertReporter.run({
-          complaintId: id,
-          name: body.reporter.name,
-          nik: body.reporter.nik ?? null,
-          phone,
-          email: body.reporter.email ?? null,
-          address: body.reporter.address ?? null,
-          confidentiality: body.reporter.confidentiality,
-        });
-
-        const audit = {
-          stream: `complaint:${id}`,
-          seq: 1,
-          at: new Date(receivedAt),
-          actorKind: isCitizen ? "citizen" : "system",
-          actorUserId: null,
-          action: "complaint.received",
-          entityType: "complaint",
-          entityId: String(id),
-          data: { channel, desk, regionCode: body.regionCode, files: 0, ...(externalRef ? { externalRef } : {}) },
-          isPublic: true,
-          prevHash: null,
-        };
-        insertAudit.run({ ...audit, at: stored(receivedAt), data: JSON.stringify(audit.data), isPublic: 1, hash: auditHash(audit) });
-
-        if (body.reporter.email && channel !== "inspektorat_register") {
-          insertOutbox.run({
-            dedupeKey: `complaint-received:${id}`,
-            channel: "email",
-            recipient: body.reporter.email,
-            subject: `Pengaduan Anda diterima: ${trackingNumber}`,
-            textBody: `Yth. ${body.reporter.name},\n\npengaduan Anda "${body.subject}" telah kami terima dengan nomor ${trackingNumber}.\n`,
-            status: "sent",
-            attempts: 1,
-            nextAttemptAt: stored(receivedAt),
-            sentAt: stored(receivedAt + between(random, 2, 120) * 1000),
-            createdAt: stored(receivedAt),
-          });
-        }
+    const rows = complaintRows(reference, count, firstId, options);
+    const storeBatch = sqlite.transaction((size: number) => {
+      for (let n = 0; n < size; n++) {
+        const next = rows.next();
+        if (next.done) return;
+        insertComplaint.run(next.value.complaint);
+        insertReporter.run(next.value.reporter);
+        insertAudit.run(next.value.audit);
+        if (next.value.outbox) insertOutbox.run(next.value.outbox);
       }
     });
     // Building each index once after the load, from sorted keys, costs about a third less CPU than
@@ -610,7 +644,7 @@ export async function storeComplaints(target: DatabaseTarget, count: number, opt
       .all() as Array<{ name: string; sql: string }>;
     for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
     try {
-      for (let start = 0; start < count; start += batchSize) storeBatch(start, Math.min(count, start + batchSize));
+      for (let start = 0; start < count; start += batchSize) storeBatch(Math.min(batchSize, count - start));
     } finally {
       for (const index of indexes) sqlite.exec(index.sql); // a UNIQUE index also checks what was loaded
     }
@@ -618,4 +652,106 @@ export async function storeComplaints(target: DatabaseTarget, count: number, opt
   } finally {
     sqlite.close();
   }
+}
+
+/** The Pemda and units of a migrated, seeded database of either kind (see readReference). */
+export async function readReferenceOf(target: DatabaseTarget): Promise<ReferenceRegion[]> {
+  if (!isPostgresqlUrl(target.databaseUrl)) return readReference(target.databaseFile);
+  const [regions, units, offices] = await Promise.all([
+    queryRows<{ id: number; code: string; name: string }>(target.databaseUrl, `SELECT id, code, name FROM "Region" WHERE "isActive" = true ORDER BY code`),
+    queryRows<{ id: number; regionId: number; name: string; kind: string }>(target.databaseUrl, `SELECT id, "regionId", name, kind FROM "Unit" WHERE "isActive" = true ORDER BY id`),
+    queryRows<{ id: number; regionId: number }>(target.databaseUrl, `SELECT id, "regionId" FROM "Office" ORDER BY id`),
+  ]);
+  return regions.map((region) => ({
+    ...region,
+    units: units.filter((unit) => unit.regionId === region.id).map(({ id, name, kind }) => ({ id, name, kind })),
+    officeIds: offices.filter((office) => office.regionId === region.id).map((office) => office.id),
+  }));
+}
+
+async function storeComplaintsPostgresql(databaseUrl: string, count: number, options: StoreOptions): Promise<void> {
+  const reference = await readReferenceOf({ databaseFile: "", databaseUrl, dataDir: "" });
+  if (!reference.some((region) => region.units.length > 0)) throw new Error("the database has no units: seed the reference data first");
+  const batchSize = options.batchSize ?? 10_000;
+  const client = await openPostgresqlLoader(databaseUrl);
+  try {
+    const firstId = Number((await client.query<{ id: string }>(`SELECT COALESCE(MAX(id), 0) + 1 AS id FROM "Complaint"`)).rows[0]!.id);
+    const tables = ["Complaint", "Reporter", "AuditEvent", "OutboxMessage"];
+    const rebuildIndexes = await withoutPostgresqlIndexes(client, tables);
+    try {
+      const rows = complaintRows(reference, count, firstId, options);
+      for (let start = 0; start < count; start += batchSize) {
+        const batch: ComplaintRows[] = [];
+        for (let n = start; n < Math.min(count, start + batchSize); n++) batch.push(rows.next().value as ComplaintRows);
+        await insertRowsPostgresql(client, "Complaint", COMPLAINT_COLUMNS, batch.map((r) => r.complaint));
+        await insertRowsPostgresql(client, "Reporter", REPORTER_COLUMNS, batch.map((r) => r.reporter));
+        await insertRowsPostgresql(client, "AuditEvent", AUDIT_COLUMNS, batch.map((r) => r.audit));
+        await insertRowsPostgresql(client, "OutboxMessage", OUTBOX_COLUMNS, batch.flatMap((r) => (r.outbox ? [r.outbox] : [])));
+      }
+    } finally {
+      await rebuildIndexes(); // a UNIQUE index also checks what was loaded
+    }
+    // Ids were given explicitly: the sequence must continue after them, as the application inserts without one.
+    await client.query(`SELECT setval(pg_get_serial_sequence('"Complaint"', 'id'), (SELECT MAX(id) FROM "Complaint"))`);
+    await client.query(`ANALYZE "Complaint", "Reporter", "AuditEvent", "OutboxMessage"`);
+  } finally {
+    await client.end();
+  }
+}
+
+// --- Bodies to submit or check -------------------------------------------------------------------------
+
+/** Complaint texts (everything but the reporter) as citizens file them at `now`, from a seed. */
+export function complaintTexts(reference: ReferenceRegion[], size: number, seed = 424_242, now = Date.now()): Array<Omit<ComplaintBody, "reporter">> {
+  const random = seededRandom(seed);
+  return Array.from({ length: size }, () => {
+    const { reporter: _reporter, ...text } = sampleComplaint(random, reference, now);
+    return text;
+  });
+}
+
+/** What a retelling is made from: a stored complaint with its reporter. */
+export interface StoredComplaintText {
+  regionCode: string;
+  unitId: number | null;
+  unitName: string | null;
+  subject: string;
+  description: string;
+  incidentDate: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+}
+
+const shiftDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * The same reporter telling a stored complaint again, as a duplicate arrives: name in capitals,
+ * sentences reordered, another subject line, the incident two days off. The duplicate check should
+ * find the stored one through its identity and text indexes.
+ */
+export function retoldComplaint(row: StoredComplaintText): ComplaintBody {
+  const sentences = row.description.split(/(?<=\.)\s+/);
+  return {
+    reporter: { name: row.name.toUpperCase(), phone: row.phone ?? undefined, email: row.email ?? undefined, confidentiality: "confidential" },
+    regionCode: row.regionCode,
+    ...(row.unitId ? { unitId: row.unitId } : { unitName: row.unitName ?? "Kantor" }),
+    subject: `Mohon bantuan: ${row.subject}`,
+    description: [...sentences.slice(1), sentences[0], "Mohon segera ditindaklanjuti."].join(" "),
+    incidentDate: shiftDays(row.incidentDate, 2),
+    priorComplaint: { made: false },
+  };
+}
+
+/** `count` stored complaints spread evenly over the ids (either database), for retellings. */
+export async function storedComplaintTexts(databaseUrl: string, count: number): Promise<StoredComplaintText[]> {
+  const [row] = await queryRows<{ maxId: number | null }>(databaseUrl, `SELECT MAX(id) AS "maxId" FROM "Complaint"`);
+  const step = Math.max(1, Math.floor(Number(row?.maxId ?? 0) / count));
+  return queryRows<StoredComplaintText>(
+    databaseUrl,
+    `SELECT r.code AS "regionCode", c."unitId", c."unitName", c.subject, c.description, c."incidentDate", p.name, p.phone, p.email
+       FROM "Complaint" c JOIN "Region" r ON r.id = c."regionId" JOIN "Reporter" p ON p."complaintId" = c.id
+      WHERE c.id % $1 = 0 ORDER BY c.id LIMIT $2`,
+    [step, count],
+  );
 }
