@@ -100,7 +100,8 @@ async function measureSetup(setup: Setup, stored: number, options: BenchOptions)
     for (let n = 0; n < setup.webProcesses; n++) bare.push(await startBareExpress());
     const { web, workers, target } = deployment;
     const servers = [...web, ...workers];
-    const settleSeconds = await waitForStartUpWork(target.databaseUrl, servers.map((s) => s.pid), options.isSmoke ? 60 : 900);
+    // A smoke run only proves that everything answers: it does not wait for the first score computation.
+    const settleSeconds = options.isSmoke ? await waitUntilIdle(servers.map((s) => s.pid), 5) : await waitForStartUpWork(target.databaseUrl, servers.map((s) => s.pid), 1_800);
 
     const token = await issueApiToken(web[0]!.baseUrl, ADMIN, "system benchmark");
     const adminCookie = await signIn(web[0]!.baseUrl, ADMIN);
@@ -153,6 +154,7 @@ async function measureSetup(setup: Setup, stored: number, options: BenchOptions)
     } satisfies Record<keyof SetupResult["measurements"], Scenario>;
 
     const verdicts = await sampleVerdicts(web[0]!.baseUrl, staffJson, nextCheck, options.isSmoke ? 10 : 40);
+    await warmUp(Object.values(scenarios), 3);
     const measurements = await measureInterleaved(scenarios, options);
     await waitUntilIdle(servers.map((s) => s.pid), 30, 200, 2);
     const loaded = processes.map((p) => memoryOf(p.pid));
@@ -199,6 +201,24 @@ async function measureInterleaved<K extends string>(scenarios: Record<K, Scenari
     };
   }
   return result;
+}
+
+/**
+ * A few requests of every scenario to every process, one at a time, before any measurement: the
+ * first requests of a fresh process (JIT, the database pool's connections, prepared statements)
+ * take seconds on PostgreSQL and would otherwise fill a short run's first second.
+ */
+async function warmUp(scenarios: Scenario[], requests: number): Promise<void> {
+  for (const scenario of scenarios) {
+    for (const url of [scenario.url].flat()) {
+      for (let i = 0; i < requests; i++) {
+        const next = scenario.nextRequest?.() ?? {};
+        const response = await fetch(url, { method: scenario.method ?? "GET", headers: { ...scenario.headers, ...next.headers }, body: next.body ?? scenario.body });
+        await response.arrayBuffer();
+        if (!(scenario.expectStatus ?? [200]).includes(response.status)) throw new Error(`${scenario.name} (${url}) answered ${response.status} while warming up`);
+      }
+    }
+  }
 }
 
 /** A few checks one at a time before the load, to show that the retellings are found (verdict counts). */
