@@ -35,10 +35,10 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   }
 }
 
-/** Creates an empty PostgreSQL database of its own for one benchmark run; returns its URL and how to drop it. */
-export async function createPostgresqlDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+/** Creates an empty PostgreSQL database (or a copy of `template`) of its own for one benchmark run; returns its URL and how to drop it. */
+export async function createPostgresqlDatabase(template?: string): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const name = `pgh_bench_${process.pid}_${crypto.randomBytes(3).toString("hex")}`;
-  await withClient(adminUrl(), (client) => client.query(`CREATE DATABASE "${name}"`));
+  await withClient(adminUrl(), (client) => client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`));
   return {
     url: urlFor(name),
     name,

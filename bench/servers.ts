@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import { promisify } from "node:util";
+import Database from "better-sqlite3";
 import { REPO_ROOT, startServerProcess } from "../tests/e2e/server-process.js";
 import { createPostgresqlDatabase, type DatabaseKind } from "./bench-database.js";
 
@@ -46,6 +47,8 @@ export interface DeploymentOptions extends PenghubungOptions {
   redisUrl?: string;
   /** Worker processes (jobs/worker.ts) when redisUrl is set (default 1). */
   workers?: number;
+  /** Start from a copy of this prepared database (see prepareDatabase) instead of seeding and filling a new one. */
+  template?: DatabaseTarget;
 }
 
 /** Several processes of the application sharing one database, as in production. */
@@ -76,21 +79,64 @@ export async function startPenghubung(options: PenghubungOptions = {}): Promise<
  * database are removed on stop unless KEEP_BENCH_FILES is set.
  */
 export async function startDeployment(options: DeploymentOptions = {}): Promise<Deployment> {
-  const complaints = options.complaints ?? 0;
-  if (complaints > 0 && !options.storeComplaints) throw new Error(`${complaints} complaints were asked for, but no storeComplaints step was given`);
-  const dataDir = path.join(BENCH_TMP, `run-${process.pid}-${crypto.randomBytes(3).toString("hex")}`);
-  fs.mkdirSync(dataDir, { recursive: true });
-  const postgresql = options.database === "postgresql" ? await createPostgresqlDatabase() : null;
-  const databaseFile = postgresql ? "" : path.join(dataDir, "penghubung.db");
-  const target: DatabaseTarget = { databaseFile, databaseUrl: postgresql?.url ?? `file:${databaseFile}`, dataDir };
+  const prepared = options.template ? await cloneDatabase(options.template) : await prepareDatabase(options);
+  const { target } = prepared;
   const web: RunningServer[] = [];
   const workers: RunningServer[] = [];
   const stop = async () => {
     await Promise.all([...web, ...workers].map((child) => child.stop()));
-    if (!process.env.KEEP_BENCH_FILES) {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      await postgresql?.drop();
+    await prepared.remove();
+  };
+  try {
+    const env: Record<string, string> = {
+      LOG_LEVEL: "warn",
+      SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
+      ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+      ...options.env,
+    };
+    const database = target.databaseFile ? { databaseFile: target.databaseFile } : { databaseUrl: target.databaseUrl };
+    for (let n = 0; n < (options.webProcesses ?? 1); n++) {
+      // One after another: each applies migrations and seeds at start, which must not race.
+      web.push(await startServerProcess({ ...database, dataDir: target.dataDir, env }));
     }
+    if (options.redisUrl) {
+      for (let n = 0; n < (options.workers ?? 1); n++) workers.push(await startWorkerProcess({ ...env, DATABASE_URL: target.databaseUrl, DATA_DIR: target.dataDir, BASE_URL: web[0]!.baseUrl }));
+    }
+    return { web, workers, target, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** A database and data directory of a run's own, and how to remove them (kept with KEEP_BENCH_FILES). */
+export interface PreparedDatabase {
+  target: DatabaseTarget;
+  remove(): Promise<void>;
+}
+
+function newDataDir(): string {
+  const dataDir = path.join(BENCH_TMP, `run-${process.pid}-${crypto.randomBytes(3).toString("hex")}`);
+  fs.mkdirSync(dataDir, { recursive: true });
+  return dataDir;
+}
+
+/**
+ * A fresh database (SQLite file or PostgreSQL database) migrated and seeded with the reference data
+ * by the CLI, then filled by storeComplaints; no server started. Several deployments can start
+ * from copies of it (DeploymentOptions.template), so that a big one is filled only once.
+ */
+export async function prepareDatabase(options: Pick<DeploymentOptions, "database" | "complaints" | "storeComplaints"> = {}): Promise<PreparedDatabase> {
+  const complaints = options.complaints ?? 0;
+  if (complaints > 0 && !options.storeComplaints) throw new Error(`${complaints} complaints were asked for, but no storeComplaints step was given`);
+  const dataDir = newDataDir();
+  const postgresql = options.database === "postgresql" ? await createPostgresqlDatabase() : null;
+  const databaseFile = postgresql ? "" : path.join(dataDir, "penghubung.db");
+  const target: DatabaseTarget = { databaseFile, databaseUrl: postgresql?.url ?? `file:${databaseFile}`, dataDir };
+  const remove = async () => {
+    if (process.env.KEEP_BENCH_FILES) return;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    await postgresql?.drop();
   };
   try {
     await promisify(execFile)(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "src", "cli.ts"), "seed"], {
@@ -98,24 +144,39 @@ export async function startDeployment(options: DeploymentOptions = {}): Promise<
       env: { PATH: process.env.PATH, NODE_ENV: "test", DATABASE_URL: target.databaseUrl, DATA_DIR: dataDir, BASE_URL: "http://127.0.0.1", LOG_LEVEL: "silent" },
     });
     if (complaints > 0) await options.storeComplaints!(target, complaints);
-    const env: Record<string, string> = {
-      LOG_LEVEL: "warn",
-      SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
-      ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
-      ...options.env,
-    };
-    for (let n = 0; n < (options.webProcesses ?? 1); n++) {
-      // One after another: each applies migrations and seeds at start, which must not race.
-      web.push(await startServerProcess({ databaseFile: databaseFile || undefined, databaseUrl: postgresql?.url, dataDir, env }));
-    }
-    if (options.redisUrl) {
-      for (let n = 0; n < (options.workers ?? 1); n++) workers.push(await startWorkerProcess({ ...env, DATABASE_URL: target.databaseUrl, DATA_DIR: dataDir, BASE_URL: web[0]!.baseUrl }));
-    }
-    return { web, workers, target, stop };
+    return { target, remove };
   } catch (error) {
-    await stop();
+    await remove();
     throw error;
   }
+}
+
+/** A copy of a prepared database (nothing may be connected to it): the SQLite file copied, or CREATE DATABASE … TEMPLATE. */
+export async function cloneDatabase(template: DatabaseTarget): Promise<PreparedDatabase> {
+  const dataDir = newDataDir();
+  if (template.databaseFile) {
+    // Fold the write-ahead log into the file, so that a plain copy of it is complete.
+    const sqlite = new Database(template.databaseFile, { fileMustExist: true });
+    sqlite.pragma("wal_checkpoint(TRUNCATE)");
+    sqlite.close();
+    const databaseFile = path.join(dataDir, "penghubung.db");
+    fs.copyFileSync(template.databaseFile, databaseFile);
+    return {
+      target: { databaseFile, databaseUrl: `file:${databaseFile}`, dataDir },
+      remove: async () => {
+        if (!process.env.KEEP_BENCH_FILES) fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const copy = await createPostgresqlDatabase(new URL(template.databaseUrl).pathname.slice(1));
+  return {
+    target: { databaseFile: "", databaseUrl: copy.url, dataDir },
+    remove: async () => {
+      if (process.env.KEEP_BENCH_FILES) return;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      await copy.drop();
+    },
+  };
 }
 
 /** `node --import tsx jobs/worker.ts` with a production environment; resolves once it has run a few seconds without exiting. */

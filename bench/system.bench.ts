@@ -9,7 +9,7 @@ import { issueApiToken, signIn, type StaffAccount } from "./http-session.js";
 import { measureLoad, type LoadMeasurement, type Scenario } from "./load.js";
 import { pause, waitUntilIdle } from "./process-stats.js";
 import { round, type BenchOptions, type BenchResult, type BenchTable } from "./report.js";
-import { memoryOf, startBareExpress, startDeployment, type Deployment, type ProcessMemory, type RunningServer } from "./servers.js";
+import { memoryOf, prepareDatabase, startBareExpress, startDeployment, type DatabaseTarget, type Deployment, type ProcessMemory, type RunningServer, type StoreComplaints } from "./servers.js";
 import { complaintTexts, numberedReporter, readReferenceOf, retoldComplaint, sampleComplaint, seededRandom, storeComplaints, storedComplaintTexts } from "./store-complaints.js";
 import { storeDuplicateIndexAt } from "./store-duplicate-index.js";
 
@@ -64,10 +64,22 @@ export default async function system(options: BenchOptions): Promise<BenchResult
   const stored = options.isSmoke ? 2_000 : Number(process.env.BENCH_SYSTEM_COMPLAINTS ?? 1_000_000);
   if (!Number.isInteger(stored) || stored < 1) throw new Error(`BENCH_SYSTEM_COMPLAINTS must be a positive whole number (got "${process.env.BENCH_SYSTEM_COMPLAINTS}")`);
   const results: SetupResult[] = [];
-  for (const setup of setupsFor(options)) {
-    const started = performance.now();
-    results.push(await measureSetup(setup, stored, options));
-    console.error(`system: ${labelOf(setup)} measured in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const setups = setupsFor(options);
+  // Each database is filled once; every setup on it starts from a copy (intake adds complaints).
+  for (const database of [...new Set(setups.map((setup) => setup.database))]) {
+    let started = performance.now();
+    const prepared = await prepareDatabase({ database, complaints: stored, storeComplaints: fill });
+    const storeSeconds = (performance.now() - started) / 1000;
+    console.error(`system: ${database} filled with ${stored.toLocaleString("en")} complaints in ${storeSeconds.toFixed(0)} s`);
+    try {
+      for (const setup of setups.filter((s) => s.database === database)) {
+        started = performance.now();
+        results.push({ ...(await measureSetup(setup, prepared.target, options)), stored, storeSeconds });
+        console.error(`system: ${labelOf(setup)} measured in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      }
+    } finally {
+      await prepared.remove();
+    }
   }
   return {
     title: `The system under load: ${stored.toLocaleString("en")} complaints stored, SQLite and PostgreSQL, 1 and 2 web processes`,
@@ -76,27 +88,25 @@ export default async function system(options: BenchOptions): Promise<BenchResult
   };
 }
 
-async function measureSetup(setup: Setup, stored: number, options: BenchOptions): Promise<SetupResult> {
+/** The stored complaints, their duplicate index and a focal point of the busiest Pemda. */
+const fill: StoreComplaints = async (target, count) => {
+  await storeComplaints(target, count);
+  await storeDuplicateIndexAt(target.databaseUrl, SECRET);
+  await addFocalPoint(target.databaseUrl, target.dataDir);
+};
+
+async function measureSetup(setup: Setup, template: DatabaseTarget, options: BenchOptions): Promise<Omit<SetupResult, "stored" | "storeSeconds">> {
   const redis = setup.webProcesses > 1 ? await isolatedRedis() : null;
-  let storeSeconds = 0;
-  let focalPoint = { regionCode: "", complaints: 0 };
   let deployment: Deployment | null = null;
   const bare: RunningServer[] = [];
   try {
     deployment = await startDeployment({
-      database: setup.database,
+      template,
       webProcesses: setup.webProcesses,
       redisUrl: redis?.url,
-      complaints: stored,
-      storeComplaints: async (target, count) => {
-        const started = performance.now();
-        await storeComplaints(target, count);
-        await storeDuplicateIndexAt(target.databaseUrl, SECRET);
-        storeSeconds = (performance.now() - started) / 1000;
-        focalPoint = await addFocalPoint(target.databaseUrl, target.dataDir);
-      },
       env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, MATCHING_SECRET: SECRET },
     });
+    const focalPoint = await busiestRegion(deployment.target.databaseUrl);
     for (let n = 0; n < setup.webProcesses; n++) bare.push(await startBareExpress());
     const { web, workers, target } = deployment;
     const servers = [...web, ...workers];
@@ -161,8 +171,6 @@ async function measureSetup(setup: Setup, stored: number, options: BenchOptions)
     return {
       setup,
       label: labelOf(setup),
-      stored,
-      storeSeconds,
       settleSeconds,
       measurements,
       memory: processes.map((p, i) => ({ process: p.process, idle: idle[i]!, loaded: loaded[i]! })),
@@ -233,19 +241,24 @@ async function sampleVerdicts(baseUrl: string, headers: Record<string, string>, 
   return verdicts;
 }
 
-/** A focal point (organisasi office) of the Pemda with the most complaints, created through the CLI. */
-async function addFocalPoint(databaseUrl: string, dataDir: string): Promise<{ regionCode: string; complaints: number }> {
+/** The Pemda with the most complaints, and how many it has. */
+async function busiestRegion(databaseUrl: string): Promise<{ regionCode: string; complaints: number }> {
   const [busiest] = await queryRows<{ code: string; complaints: number }>(
     databaseUrl,
     `SELECT r.code, COUNT(*) AS complaints FROM "Complaint" c JOIN "Region" r ON r.id = c."regionId" GROUP BY r.code ORDER BY COUNT(*) DESC, r.code LIMIT 1`,
   );
   if (!busiest) throw new Error("no complaints stored");
+  return { regionCode: busiest.code, complaints: Number(busiest.complaints) };
+}
+
+/** A focal point (organisasi office) of the Pemda with the most complaints, created through the CLI. */
+async function addFocalPoint(databaseUrl: string, dataDir: string): Promise<void> {
+  const busiest = await busiestRegion(databaseUrl);
   await promisify(execFile)(
     process.execPath,
-    ["--import", "tsx", path.join(REPO_ROOT, "src", "cli.ts"), "user", "add", "--email", FOCAL_POINT.email, "--role", "focal_point", "--password", FOCAL_POINT.password, "--region", busiest.code, "--office", "organisasi", "--name", "Titik Fokus Benchmark"],
+    ["--import", "tsx", path.join(REPO_ROOT, "src", "cli.ts"), "user", "add", "--email", FOCAL_POINT.email, "--role", "focal_point", "--password", FOCAL_POINT.password, "--region", busiest.regionCode, "--office", "organisasi", "--name", "Titik Fokus Benchmark"],
     { cwd: REPO_ROOT, env: { PATH: process.env.PATH, NODE_ENV: "test", DATABASE_URL: databaseUrl, DATA_DIR: dataDir, BASE_URL: "http://127.0.0.1", LOG_LEVEL: "silent" } },
   );
-  return { regionCode: busiest.code, complaints: Number(busiest.complaints) };
 }
 
 /**
@@ -380,10 +393,10 @@ function notes(results: SetupResult[], options: BenchOptions): string[] {
   return [
     ...results.map(
       (r) =>
-        `${r.label}: ${r.stored.toLocaleString("en")} complaints stored with their duplicate index in ${round(r.storeSeconds)} s; the load began ${Math.round(r.settleSeconds)} s after the servers answered (first score computation done, processes idle); ` +
+        `${r.label}: ${r.stored.toLocaleString("en")} complaints stored with their duplicate index (database filled in ${round(r.storeSeconds)} s, once per database; each setup starts from a copy); the load began ${Math.round(r.settleSeconds)} s after the servers answered (first score computation done, processes idle); ` +
         `duplicate-check verdicts of ${Object.values(r.verdicts).reduce((a, b) => a + b, 0)} sample checks (half retellings): ${Object.entries(r.verdicts).map(([k, v]) => `${k} ${v}`).join(", ")}; the focal point's Pemda (${r.focalPoint.regionCode}) holds ${r.focalPoint.complaints.toLocaleString("en")} of them.`,
     ),
-    "Each setup is a fresh database filled by bench/store-complaints.ts (SQLite: better-sqlite3; PostgreSQL: pg, unnest inserts) and bench/store-duplicate-index.ts, then the real server (`node --import tsx src/server.ts`, NODE_ENV=production).",
+    "Each database is filled once by bench/store-complaints.ts (SQLite: better-sqlite3; PostgreSQL: pg, unnest inserts) and bench/store-duplicate-index.ts; each setup runs on a fresh copy of it (file copy; CREATE DATABASE … TEMPLATE), then the real server (`node --import tsx src/server.ts`, NODE_ENV=production).",
     `Load: autocannon in the bench process, ${options.connections} connections in all. With 2 web processes there is no proxy: one autocannon per process port with half the connections each, throughput summed and latencies merged; the baseline is as many bare Express processes, loaded the same way. Everything shares the same 2 cores (servers, worker, database, Redis, load generator), so compare ratios within one run.`,
     "With 2 web processes: REDIS_URL on its own empty Redis logical database (the key prefix is not configurable), BullMQ queues and the rate limits there, one worker process (jobs/worker.ts) running the jobs (duplicate check after intake, email delivery); the web processes run none. With 1: no Redis, jobs in the web process.",
     "Intake: every request a distinct valid complaint with its own Idempotency-Key and a staff bearer token (public submissions are rate-limited per IP). Duplicate check: the same token; half the bodies retell a stored complaint (same reporter, reordered text, date two days off), half are new matters. /inbox as a focal point of the busiest Pemda, /scores as the administrator (session cookies).",
