@@ -64,6 +64,7 @@ export default async function system(options: BenchOptions): Promise<BenchResult
   const stored = options.isSmoke ? 2_000 : Number(process.env.BENCH_SYSTEM_COMPLAINTS ?? 1_000_000);
   if (!Number.isInteger(stored) || stored < 1) throw new Error(`BENCH_SYSTEM_COMPLAINTS must be a positive whole number (got "${process.env.BENCH_SYSTEM_COMPLAINTS}")`);
   const results: SetupResult[] = [];
+  const failures: Array<{ label: string; message: string }> = [];
   const setups = setupsFor(options);
   // Each database is filled once; every setup on it starts from a copy (intake adds complaints).
   for (const database of [...new Set(setups.map((setup) => setup.database))]) {
@@ -74,7 +75,13 @@ export default async function system(options: BenchOptions): Promise<BenchResult
     try {
       for (const setup of setups.filter((s) => s.database === database)) {
         started = performance.now();
-        results.push({ ...(await measureSetup(setup, prepared.target, options)), stored, storeSeconds });
+        try {
+          results.push({ ...(await measureSetup(setup, prepared.target, options)), stored, storeSeconds });
+        } catch (error) {
+          // One setup failing (an unexpected status, a process that died) must not cost the others' results.
+          if (options.isSmoke) throw error;
+          failures.push({ label: labelOf(setup), message: error instanceof Error ? error.message.split("\n")[0]!.slice(0, 300) : String(error) });
+        }
         console.error(`system: ${labelOf(setup)} measured in ${((performance.now() - started) / 1000).toFixed(0)} s`);
       }
     } finally {
@@ -84,7 +91,7 @@ export default async function system(options: BenchOptions): Promise<BenchResult
   return {
     title: `The system under load: ${stored.toLocaleString("en")} complaints stored, SQLite and PostgreSQL, 1 and 2 web processes`,
     tables: [summaryTable(results, options), ...results.map(detailTable), memoryTable(results)],
-    notes: notes(results, options),
+    notes: [...failures.map((f) => `**${f.label}: FAILED** — ${f.message}`), ...notes(results, options)],
   };
 }
 
@@ -188,8 +195,9 @@ async function measureInterleaved<K extends string>(scenarios: Record<K, Scenari
   const rounds = new Map<K, LoadMeasurement[]>();
   for (let r = 0; r < options.rounds; r++) {
     for (const [key, scenario] of Object.entries(scenarios) as Array<[K, Scenario]>) {
-      if (options.warmupSeconds > 0) await measureLoad(scenario, options.warmupSeconds, options.connections);
-      rounds.set(key, [...(rounds.get(key) ?? []), await measureLoad(scenario, options.durationSeconds, options.connections)]);
+      // A setup that answers nothing within the run (e.g. processes starving each other of SQLite's write lock) is reported, not a crash.
+      if (options.warmupSeconds > 0) await measureLoad(scenario, options.warmupSeconds, options.connections, { allowNoAnswers: true });
+      rounds.set(key, [...(rounds.get(key) ?? []), await measureLoad(scenario, options.durationSeconds, options.connections, { allowNoAnswers: true })]);
     }
   }
   const median = (values: number[]) => {
@@ -324,7 +332,8 @@ async function isolatedRedis(): Promise<{ url: string; clear(): Promise<void> }>
   }
 }
 
-const ms = (value: number) => round(value);
+/** Milliseconds for the tables; NaN (no answer at all within the run) says so. */
+const ms = (value: number) => (Number.isNaN(value) ? "no answer" : round(value));
 
 function summaryTable(results: SetupResult[], options: BenchOptions): BenchTable {
   return {
